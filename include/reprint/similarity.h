@@ -1,0 +1,40 @@
+// Verification of candidate pairs on their actual shingle sets, and the
+// relation a pair is given.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "reprint/fingerprint.h"
+
+namespace reprint {
+
+struct PairScores {
+  double jaccard = 0;      // |A ∩ B| / |A ∪ B|
+  double containment = 0;  // |A ∩ B| / min(|A|, |B|)
+  uint64_t intersection = 0;
+};
+
+enum class Relation {
+  kCanonical,      // the cluster's canonical member itself
+  kExact,          // same normalised text
+  kNearDuplicate,  // Jaccard >= threshold
+  kContained,      // the smaller text lies (mostly) inside the larger one
+  kLinked,         // in the cluster through other members, not directly similar
+  kUnrelated,
+};
+
+std::string_view RelationName(Relation relation);
+
+struct RelationThresholds {
+  double jaccard = 0.7;
+  double containment = 0.7;
+};
+
+// REQUIRES: a and b sorted and distinct.
+PairScores CompareShingleSets(const ShingleSet& a, const ShingleSet& b);
+
+// Returns the relation of a pair from its scores; exact_hash_equal wins.
+Relation ClassifyPair(const PairScores& scores, bool exact_hash_equal, const RelationThresholds& thresholds);
+
+}  // namespace reprint
