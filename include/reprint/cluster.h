@@ -2,7 +2,7 @@
 // cluster, and each member's relation to the canonical.
 //
 // Canonical rule (deterministic, independent of input order and threads):
-// the most complete text (most distinct shingles), then the earliest date
+// the most complete text (most shingles), then the earliest date
 // (documents without a date come last), then the smallest id.
 #pragma once
 

@@ -39,7 +39,7 @@ using ShingleSet = std::vector<uint64_t>;
 struct Fingerprint {
   uint64_t exact_hash = 0;
   uint32_t token_count = 0;
-  uint32_t shingle_count = 0;     // distinct shingles
+  uint32_t shingle_count = 0;     // shingle windows (not deduplicated: that would cost a sort)
   std::vector<uint32_t> sketch;   // num_perm values; empty iff shingle_count == 0
   std::vector<uint64_t> anchors;  // sorted, distinct
 };

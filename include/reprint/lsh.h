@@ -46,7 +46,11 @@ class LshIndex {
   LshParams params_;
   size_t max_bucket_;
   size_t capped_buckets_ = 0;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> buckets_;
+  struct Bucket {
+    std::vector<uint32_t> docs;
+    bool capped = false;
+  };
+  std::unordered_map<uint64_t, Bucket> buckets_;
 };
 
 }  // namespace reprint

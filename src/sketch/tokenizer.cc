@@ -1,0 +1,205 @@
+#include "sketch/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <array>
+
+namespace reprint::sketch {
+namespace {
+
+// 0: separator, otherwise the lower-cased byte of an ASCII letter or digit.
+constexpr std::array<char, 128> MakeAsciiWordTable() {
+  std::array<char, 128> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = static_cast<char>(c - 'A' + 'a');
+  return table;
+}
+constexpr std::array<char, 128> kAsciiWord = MakeAsciiWordTable();
+
+enum class CharClass { kSeparator, kWord, kIdeograph, kDictionary };
+
+CharClass Classify(UChar32 c) {
+  if (c < 0) return CharClass::kSeparator;  // invalid UTF-8
+  if (c < 0x80) return kAsciiWord[c] ? CharClass::kWord : CharClass::kSeparator;
+  UErrorCode error = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &error);
+  switch (script) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+      return u_isalpha(c) ? CharClass::kIdeograph : CharClass::kSeparator;
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+      return (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) ? CharClass::kDictionary
+                                                                : CharClass::kSeparator;
+    default:
+      break;
+  }
+  if (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return CharClass::kWord;
+  return CharClass::kSeparator;
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  explicit Impl(uint64_t s) : seed(s) {
+    UErrorCode error = U_ZERO_ERROR;
+    nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(error);
+    if (U_FAILURE(error)) nfkc_casefold = nullptr;
+  }
+
+  template <typename Sink>
+  void Scan(std::string_view text, Sink&& sink);
+
+  template <typename Sink>
+  size_t ScanUnicodeWord(std::string_view text, size_t start, Sink&& sink);
+  template <typename Sink>
+  size_t ScanDictionaryRun(std::string_view text, size_t start, Sink&& sink);
+  template <typename Sink>
+  void EmitNormalised(std::string_view raw, Sink&& sink);
+
+  uint64_t seed;
+  const icu::Normalizer2* nfkc_casefold = nullptr;
+  std::unique_ptr<icu::BreakIterator> word_breaker;
+  std::string word;
+  std::string normalised;
+};
+
+template <typename Sink>
+void Tokenizer::Impl::Scan(std::string_view text, Sink&& sink) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  size_t i = 0;
+  while (i < size) {
+    if (bytes[i] >= 0x80) {
+      i = ScanUnicodeWord(text, i, sink);
+      continue;
+    }
+    if (!kAsciiWord[bytes[i]]) {
+      ++i;
+      continue;
+    }
+    // The ASCII fast path: lower-case through the table while hashing-ready.
+    const size_t start = i;
+    word.clear();
+    while (i < size && bytes[i] < 0x80 && kAsciiWord[bytes[i]]) word.push_back(kAsciiWord[bytes[i++]]);
+    if (i < size && bytes[i] >= 0x80) {
+      UChar32 c;
+      int32_t next = static_cast<int32_t>(i);
+      U8_NEXT(bytes, next, static_cast<int32_t>(size), c);
+      if (Classify(c) == CharClass::kWord) {  // e.g. "café": finish it the slow way
+        i = ScanUnicodeWord(text, start, sink);
+        continue;
+      }
+    }
+    sink(std::string_view(word));
+  }
+}
+
+// Scans one word that may contain non-ASCII characters, starting at `start`;
+// returns the index just past it.
+template <typename Sink>
+size_t Tokenizer::Impl::ScanUnicodeWord(std::string_view text, size_t start, Sink&& sink) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  int32_t pos = static_cast<int32_t>(start);
+  int32_t end = pos;
+  while (pos < size) {
+    UChar32 c;
+    int32_t next = pos;
+    U8_NEXT(bytes, next, size, c);
+    CharClass cls = Classify(c);
+    if (cls == CharClass::kWord) {
+      pos = end = next;
+      continue;
+    }
+    if (end > static_cast<int32_t>(start)) break;  // the word ends here
+    if (cls == CharClass::kSeparator) return static_cast<size_t>(next);
+    if (cls == CharClass::kIdeograph) {
+      EmitNormalised(text.substr(pos, next - pos), sink);
+      return static_cast<size_t>(next);
+    }
+    return ScanDictionaryRun(text, static_cast<size_t>(pos), sink);
+  }
+  EmitNormalised(text.substr(start, end - start), sink);
+  return static_cast<size_t>(end);
+}
+
+// Scripts written without spaces between words need a dictionary: ICU's word
+// BreakIterator is the only maintained one available as a Debian package.
+template <typename Sink>
+size_t Tokenizer::Impl::ScanDictionaryRun(std::string_view text, size_t start, Sink&& sink) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  int32_t end = static_cast<int32_t>(start);
+  while (end < size) {
+    UChar32 c;
+    int32_t next = end;
+    U8_NEXT(bytes, next, size, c);
+    if (Classify(c) != CharClass::kDictionary) break;
+    end = next;
+  }
+  icu::UnicodeString run = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data() + start, static_cast<int32_t>(end - start)));
+  UErrorCode error = U_ZERO_ERROR;
+  if (!word_breaker) word_breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), error));
+  if (U_FAILURE(error) || !word_breaker) {
+    EmitNormalised(text.substr(start, end - start), sink);
+    return static_cast<size_t>(end);
+  }
+  word_breaker->setText(run);
+  int32_t from = word_breaker->first();
+  for (int32_t to = word_breaker->next(); to != icu::BreakIterator::DONE; from = to, to = word_breaker->next()) {
+    std::string piece;
+    run.tempSubStringBetween(from, to).toUTF8String(piece);
+    EmitNormalised(piece, sink);
+  }
+  return static_cast<size_t>(end);
+}
+
+template <typename Sink>
+void Tokenizer::Impl::EmitNormalised(std::string_view raw, Sink&& sink) {
+  if (raw.empty()) return;
+  if (nfkc_casefold == nullptr) {
+    sink(raw);
+    return;
+  }
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+  UErrorCode error = U_ZERO_ERROR;
+  icu::UnicodeString folded = nfkc_casefold->normalize(source, error);
+  if (U_FAILURE(error)) {
+    sink(raw);
+    return;
+  }
+  normalised.clear();
+  folded.toUTF8String(normalised);
+  sink(std::string_view(normalised));
+}
+
+Tokenizer::Tokenizer(uint64_t seed) : impl_(std::make_unique<Impl>(seed)) {}
+Tokenizer::~Tokenizer() = default;
+
+void Tokenizer::HashTokens(std::string_view text, std::vector<uint64_t>* hashes) {
+  hashes->clear();
+  const uint64_t seed = impl_->seed;
+  impl_->Scan(text, [hashes, seed](std::string_view token) {
+    hashes->push_back(XXH3_64bits_withSeed(token.data(), token.size(), seed));
+  });
+}
+
+void Tokenizer::Tokens(std::string_view text, std::vector<std::string>* tokens) {
+  tokens->clear();
+  impl_->Scan(text, [tokens](std::string_view token) { tokens->emplace_back(token); });
+}
+
+}  // namespace reprint::sketch

@@ -1,0 +1,44 @@
+// Tokenizer: clean UTF-8 text -> the 64-bit hashes of its normalised words.
+//
+// Normalisation is applied per word, so the hot path never materialises a
+// normalised copy of the text:
+//   - ASCII words (the bulk of news text) are lower-cased through a table and
+//     hashed directly;
+//   - words with non-ASCII letters go through ICU's NFKC_Casefold;
+//   - Han, Hiragana and Katakana are emitted one character per token (the usual
+//     practice for shingling scripts without spaces);
+//   - Thai, Lao, Khmer and Myanmar runs are segmented with ICU's dictionary
+//     word BreakIterator.
+// Punctuation of every kind (including curly quotes, apostrophes, dashes) and
+// whitespace separate words, so "Trump’s" and "Trump's" tokenise alike.
+//
+// Thread safety: a Tokenizer keeps reusable buffers: one per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reprint::sketch {
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(uint64_t seed);
+  ~Tokenizer();
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Replaces *hashes with the hash of every token of `text`, in order.
+  void HashTokens(std::string_view text, std::vector<uint64_t>* hashes);
+
+  // Replaces *tokens with the normalised tokens themselves (tests, debugging).
+  void Tokens(std::string_view text, std::vector<std::string>* tokens);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace reprint::sketch
