@@ -40,6 +40,10 @@ struct ReadOptions {
   std::string title_field = "title";
   // Documents larger than this (after decompression) are skipped and reported.
   uint64_t max_document_bytes = uint64_t{256} << 20;
+  // JSON Lines with invalid UTF-8 (which simdjson rejects): true repairs the
+  // line, replacing each invalid sequence with U+FFFD, and reads the record;
+  // false skips the record and reports "invalid UTF-8".
+  bool repair_invalid_utf8 = true;
   // Called once per skipped record or file. May be empty.
   std::function<void(const ReadProblem&)> on_problem;
 };
