@@ -24,6 +24,9 @@ struct CleanOptions {
   // HTML deeper than this is flattened: its text is kept, its structure is not.
   // Bounds the parser's cost on pathological nesting.
   size_t max_html_depth = 256;
+  // HTML larger than this is not parsed into a tree (a DOM costs several
+  // times the input in memory) but flattened like over-deep HTML.
+  size_t max_html_parse_bytes = 32 << 20;
 };
 
 class Cleaner {

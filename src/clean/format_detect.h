@@ -1,0 +1,25 @@
+// Content sniffing for documents whose format the reader did not know.
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include <string_view>
+
+namespace reprint::clean {
+
+enum class SniffedFormat { kText, kHtml, kBinary };
+
+// Looks at the first few KB of `content`.
+//   kBinary: a NUL byte, or more than 10% control bytes (images, archives,
+//            UTF-16 text) in the first 4 KB.
+//   kHtml:   starts with a doctype, <html, <head, <body or an XML prolog, or
+//            holds at least three tags of well-known HTML elements in the
+//            first 64 KB (entity-encoded end tags such as "<&sol;p>" count):
+//            a plain headline line followed by <p> paragraphs is HTML.
+//   kText:   anything else.
+SniffedFormat SniffFormat(std::string_view content);
+
+// Returns true iff the first 4 KB look binary (see kBinary above).
+bool LooksBinary(std::string_view content);
+
+}  // namespace reprint::clean

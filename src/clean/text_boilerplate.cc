@@ -1,0 +1,110 @@
+#include "clean/text_boilerplate.h"
+
+#include <algorithm>
+
+namespace reprint::clean {
+namespace {
+
+constexpr size_t kMinProseWords = 4;
+constexpr size_t kLongParagraphWords = 25;
+// A short prose paragraph cut off from the body by chrome is chrome too
+// ("Subscribe to get the latest posts sent to your email.").
+constexpr size_t kShortParagraphWords = 15;
+constexpr size_t kMinTitleWords = 3;
+constexpr size_t kMaxTitleWords = 30;
+
+// Paragraphs are whitespace-collapsed: words are spaces + 1.
+size_t CountWords(std::string_view p) {
+  if (p.empty()) return 0;
+  return static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
+}
+
+bool HasSuffix(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Drops closing quotes and brackets: `said.”` ends a sentence.
+std::string_view StripClosers(std::string_view p) {
+  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\u201D", "\u2019",
+                                                  "\u00BB", "\u203A", " "};
+  bool stripped = true;
+  while (stripped && !p.empty()) {
+    stripped = false;
+    for (std::string_view c : kClosers) {
+      if (HasSuffix(p, c)) {
+        p.remove_suffix(c.size());
+        stripped = true;
+      }
+    }
+  }
+  return p;
+}
+
+bool EndsSentence(std::string_view p) {
+  p = StripClosers(p);
+  if (p.empty()) return false;
+  const char last = p.back();
+  if (last == '.' || last == '!' || last == '?') return true;
+  static constexpr std::string_view kFinal[] = {"\u2026", "\u3002", "\uFF01", "\uFF1F"};
+  for (std::string_view f : kFinal) {
+    if (HasSuffix(p, f)) return true;
+  }
+  return false;
+}
+
+struct Line {
+  size_t words;
+  bool prose;
+};
+
+}  // namespace
+
+bool IsProse(std::string_view paragraph) {
+  const size_t words = CountWords(paragraph);
+  return words >= kLongParagraphWords || (words >= kMinProseWords && EndsSentence(paragraph));
+}
+
+TrimResult TrimBoilerplate(const ParagraphBuilder& builder) {
+  const size_t n = builder.paragraphs().size();
+  TrimResult r;
+  r.last = n;
+  if (n == 0) return r;
+  auto line = [&](size_t i) {
+    std::string_view p = builder.paragraph(i);
+    return Line{CountWords(p), IsProse(p)};
+  };
+  size_t first = 0;
+  while (first < n && !line(first).prose) ++first;
+  if (first == n) return r;  // nothing reads like prose: keep everything
+  size_t last = n;
+  while (!line(last - 1).prose) --last;
+  // Peel short prose paragraphs that chrome separates from the body.
+  while (last - first >= 3 && line(last - 1).words < kShortParagraphWords &&
+         !line(last - 2).prose) {
+    last -= 2;
+    while (last > first + 1 && !line(last - 1).prose) --last;
+  }
+  while (last - first >= 3 && line(first).words < kShortParagraphWords && !line(first + 1).prose) {
+    first += 2;
+    while (first + 1 < last && !line(first).prose) ++first;
+  }
+  // Keep everything rather than a sliver of prose amid pages of chrome.
+  size_t kept = 0;
+  for (size_t i = first; i < last; ++i) kept += builder.paragraph(i).size();
+  if (kept * 20 < builder.text_bytes() && CountWords(builder.Range(first, last)) < 20) return r;
+
+  r.first = first;
+  r.last = last;
+  size_t best_bytes = 0;
+  for (size_t i = 0; i < first; ++i) {
+    const std::string_view p = builder.paragraph(i);
+    const size_t words = CountWords(p);
+    if (words >= kMinTitleWords && words <= kMaxTitleWords && p.size() > best_bytes) {
+      best_bytes = p.size();
+      r.title = i;
+    }
+  }
+  return r;
+}
+
+}  // namespace reprint::clean
