@@ -1,1 +1,74 @@
-int main() { return 0; }
+// reprint: find copies of the same text in piles of news and web documents.
+// Flag parsing only; the work is in the library and the *_command.cc files.
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+
+namespace {
+
+using reprint::cli::CommonArgs;
+
+void AddCommonFlags(CLI::App* cmd, CommonArgs* args, bool with_inputs = true) {
+  if (with_inputs)
+    cmd->add_option("inputs", args->inputs, "Files or directories (recursive); - for stdin. .gz/.zst are decompressed")
+        ->required();
+  cmd->add_option("-o,--output", args->output, "Write results here instead of stdout");
+  cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores); output does not depend on it");
+  cmd->add_flag("--strict", args->strict, "Stop at the first skipped record");
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress bar and no summary");
+  cmd->add_option("--id-field", args->read.id_field, "JSON Lines field holding the document id")->capture_default_str();
+  cmd->add_option("--text-field", args->read.text_field, "JSON Lines field holding plain text")->capture_default_str();
+  cmd->add_option("--html-field", args->read.html_field, "JSON Lines field holding HTML")->capture_default_str();
+  cmd->add_option("--url-field", args->read.url_field, "JSON Lines field holding the URL")->capture_default_str();
+  cmd->add_option("--source-field", args->read.source_field, "JSON Lines field holding the publisher")->capture_default_str();
+  cmd->add_option("--date-field", args->read.date_field, "JSON Lines field holding the date")->capture_default_str();
+  cmd->add_option("--max-document-bytes", args->read.max_document_bytes, "Skip larger documents")->capture_default_str();
+}
+
+void AddSimilarityFlags(CLI::App* cmd, reprint::DedupOptions* o) {
+  cmd->add_option("--threshold", o->thresholds.jaccard, "Jaccard similarity for near-duplicates")
+      ->capture_default_str()->check(CLI::Range(0.01, 0.99));
+  cmd->add_option("--containment", o->thresholds.containment, "Share of the smaller text inside the larger for trimmed copies")
+      ->capture_default_str()->check(CLI::Range(0.01, 1.0));
+  cmd->add_option("--shingle", o->fingerprint.shingle_size, "Words per shingle")->capture_default_str()->check(CLI::Range(1, 64));
+  cmd->add_option("--num-perm", o->fingerprint.num_perm, "MinHash sketch size")->capture_default_str()->check(CLI::Range(8, 4096));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"reprint: find copies of the same text in piles of news and web documents"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "reprint 0.1.0");
+
+  reprint::cli::DedupArgs dedup;
+  CLI::App* dedup_cmd = app.add_subcommand("dedup", "Group copies (exact, near-duplicate, trimmed) into clusters");
+  AddCommonFlags(dedup_cmd, &dedup.common);
+  AddSimilarityFlags(dedup_cmd, &dedup.options);
+  dedup_cmd->add_option("--keep", dedup.keep, "'canonical': write the deduplicated corpus instead of clusters")
+      ->check(CLI::IsMember({"canonical"}));
+  dedup_cmd->add_option("--pairs", dedup.pairs_path, "Also write the verified pairs (JSON Lines) to this file");
+  dedup_cmd->add_flag("--singletons", dedup.singletons, "Also write documents without copies as one-member clusters");
+
+  CommonArgs clean;
+  CLI::App* clean_cmd = app.add_subcommand("clean", "Write each document's article text as JSON Lines");
+  AddCommonFlags(clean_cmd, &clean);
+
+  reprint::cli::CompareArgs compare;
+  CLI::App* compare_cmd = app.add_subcommand("compare", "Say how two documents relate");
+  compare_cmd->add_option("a", compare.a, "First document")->required();
+  compare_cmd->add_option("b", compare.b, "Second document")->required();
+  compare_cmd->add_flag("--json", compare.json, "Machine-readable output");
+  AddSimilarityFlags(compare_cmd, &compare.options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (*dedup_cmd) return reprint::cli::RunDedup(dedup);
+  if (*clean_cmd) return reprint::cli::RunClean(clean);
+  if (*compare_cmd) return reprint::cli::RunCompare(compare);
+  return 2;
+}

@@ -1,0 +1,41 @@
+// The subcommands of the `reprint` CLI. Each is a thin layer over the library:
+// parse flags (main.cc), call the library, print results and a summary.
+// Exit status: 0 success, 1 some input was skipped, 2 usage or fatal error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reprint/dedup.h"
+
+namespace reprint::cli {
+
+struct CommonArgs {
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  ReadOptions read;
+  unsigned threads = 0;
+  bool strict = false;
+  bool quiet = false;  // no progress bar, no summary
+};
+
+struct DedupArgs {
+  CommonArgs common;
+  DedupOptions options;
+  std::string keep;        // "" (write clusters) or "canonical" (write the deduplicated corpus)
+  std::string pairs_path;  // write verified pairs here when set
+  bool singletons = false; // also write one-member clusters
+};
+
+struct CompareArgs {
+  std::string a, b;
+  CommonArgs common;
+  DedupOptions options;
+  bool json = false;
+};
+
+int RunDedup(DedupArgs& args);
+int RunClean(CommonArgs& args);
+int RunCompare(CompareArgs& args);
+
+}  // namespace reprint::cli

@@ -1,0 +1,81 @@
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "problem_log.h"
+
+namespace reprint::cli {
+namespace {
+
+struct Side {
+  CleanDocument doc;
+  Fingerprint print;
+  ShingleSet shingles;
+};
+
+// Loads the first document of `path` and fingerprints it.
+Status LoadSide(const std::string& path, const CompareArgs& args, ProblemLog* log, Side* side) {
+  ReadOptions read = args.common.read;
+  read.on_problem = [log](const ReadProblem& p) { log->Report(p); };
+  Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open({path}, read);
+  if (!reader.ok()) return reader.status();
+  RawDocument raw;
+  if (!reader.value()->Next(&raw)) return Status::NotFound("no readable document in " + path);
+  Cleaner cleaner(args.options.clean);
+  if (Status s = cleaner.Clean(raw, &side->doc); !s.ok()) return Status::MalformedInput(path + ": " + s.ToString());
+  Fingerprinter fingerprinter(args.options.fingerprint);
+  fingerprinter.Compute(side->doc.text, &side->print);
+  fingerprinter.Shingles(side->doc.text, &side->shingles);
+  return Status::Ok();
+}
+
+std::string Describe(Relation relation, const Side& a, const Side& b) {
+  const bool a_smaller = a.shingles.size() < b.shingles.size();
+  switch (relation) {
+    case Relation::kExact: return "exact copy (same normalised text)";
+    case Relation::kNearDuplicate: return "near-duplicate";
+    case Relation::kContained:
+      return std::string("contained: ") + (a_smaller ? "A" : "B") + " is a trimmed copy of " + (a_smaller ? "B" : "A");
+    default: return "not copies";
+  }
+}
+
+}  // namespace
+
+int RunCompare(CompareArgs& args) {
+  ProblemLog log;
+  Side a, b;
+  for (auto [path, side] : {std::pair{&args.a, &a}, std::pair{&args.b, &b}}) {
+    if (Status s = LoadSide(*path, args, &log, side); !s.ok()) {
+      std::fprintf(stderr, "reprint: %s\n", s.ToString().c_str());
+      return 2;
+    }
+  }
+  const PairScores scores = CompareShingleSets(a.shingles, b.shingles);
+  const Relation relation = ClassifyPair(scores, a.print.exact_hash == b.print.exact_hash, args.options.thresholds);
+  if (args.json) {
+    nlohmann::ordered_json j;
+    j["a"] = args.a;
+    j["b"] = args.b;
+    j["a_shingles"] = a.shingles.size();
+    j["b_shingles"] = b.shingles.size();
+    j["shared_shingles"] = scores.intersection;
+    j["jaccard"] = std::round(scores.jaccard * 10000) / 10000;
+    j["containment"] = std::round(scores.containment * 10000) / 10000;
+    j["relation"] = std::string(RelationName(relation));
+    if (relation == Relation::kContained) j["contained"] = a.shingles.size() < b.shingles.size() ? "a" : "b";
+    std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
+    return 0;
+  }
+  std::printf("A            %s (%zu characters, %zu shingles)\n", args.a.c_str(), a.doc.text.size(), a.shingles.size());
+  std::printf("B            %s (%zu characters, %zu shingles)\n", args.b.c_str(), b.doc.text.size(), b.shingles.size());
+  std::printf("shared       %llu shingles of %d words\n", static_cast<unsigned long long>(scores.intersection),
+              args.options.fingerprint.shingle_size);
+  std::printf("Jaccard      %.3f\n", scores.jaccard);
+  std::printf("containment  %.3f (share of the smaller text found in the larger)\n", scores.containment);
+  std::printf("relation     %s\n", Describe(relation, a, b).c_str());
+  return 0;
+}
+
+}  // namespace reprint::cli

@@ -1,0 +1,166 @@
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "commands.h"
+#include "output_file.h"
+#include "problem_log.h"
+#include "progress.h"
+#include "reprint/corpus.h"
+
+namespace reprint::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double Rounded(double x) { return std::round(x * 10000.0) / 10000.0; }
+
+Json MemberJson(const DedupResult& result, const ClusterMember& m) {
+  Json j;
+  j["id"] = result.documents[m.doc].id;
+  j["relation"] = std::string(RelationName(m.relation));
+  if (m.relation != Relation::kCanonical) {
+    j["jaccard"] = Rounded(m.scores.jaccard);
+    j["containment"] = Rounded(m.scores.containment);
+  }
+  return j;
+}
+
+void WriteClusters(const DedupResult& result, bool singletons, OutputFile* out) {
+  std::vector<uint8_t> clustered(result.documents.size(), 0);
+  uint32_t next_id = 0;
+  for (const Cluster& cluster : result.clusters) {
+    Json j;
+    j["cluster"] = next_id++;
+    j["size"] = cluster.members.size();
+    j["canonical"] = result.documents[cluster.canonical].id;
+    Json members = Json::array();
+    for (const ClusterMember& m : cluster.members) {
+      members.push_back(MemberJson(result, m));
+      clustered[m.doc] = 1;
+    }
+    j["members"] = std::move(members);
+    out->WriteLine(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  if (!singletons) return;
+  for (size_t doc = 0; doc < result.documents.size(); ++doc) {
+    if (clustered[doc]) continue;
+    Json j;
+    j["cluster"] = next_id++;
+    j["size"] = 1;
+    j["canonical"] = result.documents[doc].id;
+    j["members"] = Json::array({Json{{"id", result.documents[doc].id}, {"relation", "canonical"}}});
+    out->WriteLine(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+}
+
+void WritePairs(const DedupResult& result, OutputFile* out) {
+  for (const VerifiedPair& p : result.pairs) {
+    Json j;
+    j["a"] = result.documents[p.a].id;
+    j["b"] = result.documents[p.b].id;
+    j["relation"] = std::string(RelationName(p.relation));
+    j["jaccard"] = Rounded(p.scores.jaccard);
+    j["containment"] = Rounded(p.scores.containment);
+    out->WriteLine(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+}
+
+// The deduplicated corpus: every document except non-canonical cluster
+// members, as clean JSON Lines, in input order.
+Status WriteKeptDocuments(const DedupArgs& args, const DedupResult& result, OutputFile* out) {
+  std::vector<uint8_t> drop(result.documents.size(), 0);
+  for (const Cluster& c : result.clusters)
+    for (const ClusterMember& m : c.members) drop[m.doc] = m.doc != c.canonical;
+  CorpusOptions options;
+  options.read = args.options.read;
+  options.read.on_problem = nullptr;  // reported during deduplication
+  options.clean = args.options.clean;
+  options.threads = args.options.threads;
+  CorpusStats stats;
+  return CleanCorpus(
+      args.common.inputs, options,
+      [&](uint64_t index, const CleanDocument& doc) {
+        if (index < drop.size() && drop[index]) return;
+        Json j;
+        j["id"] = doc.id;
+        if (!doc.url.empty()) j["url"] = doc.url;
+        if (!doc.source.empty()) j["source"] = doc.source;
+        if (!doc.date.empty()) j["date"] = doc.date;
+        if (!doc.title.empty()) j["title"] = doc.title;
+        j["text"] = doc.text;
+        out->WriteLine(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+      },
+      &stats);
+}
+
+std::string Seconds(double secs) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", secs);
+  return buf;
+}
+
+void PrintSummary(const DedupResult& r, const ProblemLog& log) {
+  const DedupStats& s = r.stats;
+  const double secs = std::max(s.seconds, 1e-9);
+  std::string text = "reprint: read " + WithThousands(s.documents) + " documents (" +
+                     HumanBytes(static_cast<double>(s.input_bytes)) + ", " +
+                     HumanBytes(static_cast<double>(s.text_bytes)) + " of article text)";
+  if (log.total() > 0) text += "; " + log.Summary();
+  if (s.empty > 0) text += "; " + WithThousands(s.empty) + " had no article text";
+  text += "; " + WithThousands(s.candidate_pairs) + " candidate pairs, " + WithThousands(s.verified_pairs) +
+          " verified";
+  if (s.capped_buckets > 0) text += " (" + WithThousands(s.capped_buckets) + " oversized buckets chained)";
+  text += "; " + WithThousands(r.clusters.size()) + " copy clusters, " + WithThousands(s.duplicates) +
+          " duplicates removed; " + Seconds(secs) + " (" +
+          WithThousands(static_cast<uint64_t>(static_cast<double>(s.documents) / secs)) + " docs/s, " +
+          HumanBytes(static_cast<double>(s.input_bytes) / secs) + "/s).";
+  std::fprintf(stderr, "%s\n", text.c_str());
+}
+
+}  // namespace
+
+int RunDedup(DedupArgs& args) {
+  ProgressBar progress(!args.common.quiet);
+  ProblemLog log(&progress);
+  args.options.read = args.common.read;
+  args.options.read.on_problem = [&log](const ReadProblem& p) { log.Report(p); };
+  args.options.threads = args.common.threads;
+  args.options.strict = args.common.strict;
+  const char* stages[] = {"", "fingerprint", "verify", "score members"};
+  args.options.on_progress = [&](const DedupProgress& p) {
+    progress.Update(stages[p.pass], p.documents, p.bytes, p.total_bytes);
+  };
+  OutputFile out(args.common.output);
+  if (!out.ok()) {
+    std::fprintf(stderr, "reprint: %s\n", out.error().c_str());
+    return 2;
+  }
+  Result<DedupResult> result = Deduplicate(args.common.inputs, args.options);
+  progress.Clear();
+  if (!result.ok()) {
+    std::fprintf(stderr, "reprint: %s\n", result.status().ToString().c_str());
+    return log.total() > 0 ? 1 : 2;
+  }
+  Status status = Status::Ok();
+  if (args.keep == "canonical") {
+    status = WriteKeptDocuments(args, result.value(), &out);
+  } else {
+    WriteClusters(result.value(), args.singletons, &out);
+  }
+  if (!args.pairs_path.empty()) {
+    OutputFile pairs(args.pairs_path);
+    WritePairs(result.value(), &pairs);
+    if (!pairs.Close()) status = Status::IoError(pairs.error());
+  }
+  if (!out.Close() && status.ok()) status = Status::IoError(out.error());
+  if (!status.ok()) {
+    std::fprintf(stderr, "reprint: %s\n", status.ToString().c_str());
+    return 2;
+  }
+  if (!args.common.quiet) PrintSummary(result.value(), log);
+  return log.total() > 0 ? 1 : 0;
+}
+
+}  // namespace reprint::cli

@@ -1,0 +1,126 @@
+#include "reprint/dedup.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "index/bucket_join.h"
+#include "pipeline/candidates.h"
+#include "pipeline/fingerprint_pass.h"
+#include "pipeline/verify_pass.h"
+
+namespace reprint {
+namespace {
+
+Status ValidateOptions(const DedupOptions& o) {
+  if (!(o.thresholds.jaccard > 0 && o.thresholds.jaccard < 1))
+    return Status::InvalidArgument("threshold must lie strictly between 0 and 1");
+  if (!(o.thresholds.containment > 0 && o.thresholds.containment <= 1))
+    return Status::InvalidArgument("containment threshold must lie in (0, 1]");
+  if (o.fingerprint.shingle_size < 1 || o.fingerprint.shingle_size > 64)
+    return Status::InvalidArgument("shingle size must be between 1 and 64 words");
+  if (o.fingerprint.num_perm < 8 || o.fingerprint.num_perm > 4096)
+    return Status::InvalidArgument("num-perm must be between 8 and 4096");
+  if (o.fingerprint.anchor_rate_log2 < 0 || o.fingerprint.anchor_rate_log2 > 16)
+    return Status::InvalidArgument("anchor rate must be between 2^0 and 2^16");
+  return Status::Ok();
+}
+
+std::vector<VerifiedPair> VerifiedFromCandidates(const std::vector<uint64_t>& candidates,
+                                                 const std::vector<PairScores>& scores,
+                                                 const pipeline::FingerprintPassResult& pass,
+                                                 const RelationThresholds& thresholds) {
+  std::vector<VerifiedPair> pairs;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const uint32_t a = index::PairFirst(candidates[i]), b = index::PairSecond(candidates[i]);
+    Relation relation = ClassifyPair(scores[i], pass.exact_hash[a] == pass.exact_hash[b], thresholds);
+    if (relation != Relation::kUnrelated) pairs.push_back({a, b, scores[i], relation});
+  }
+  for (uint32_t doc = 0; doc < pass.exact_representative.size(); ++doc) {
+    const uint32_t rep = pass.exact_representative[doc];
+    if (rep == doc) continue;
+    const double all = 1.0;
+    pairs.push_back({rep, doc, {all, all, pass.documents[doc].shingle_count}, Relation::kExact});
+  }
+  std::sort(pairs.begin(), pairs.end(),
+            [](const VerifiedPair& x, const VerifiedPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  return pairs;
+}
+
+// Members reached only through others get their own scores against the
+// canonical member: from the exact hash when equal, else by another pass.
+Status ScoreIndirectMembers(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
+                            const pipeline::FingerprintPassResult& pass, const std::vector<ShingleSet>* in_memory,
+                            std::vector<Cluster>* clusters) {
+  std::vector<uint64_t> missing;
+  for (Cluster& cluster : *clusters) {
+    for (ClusterMember& m : cluster.members) {
+      if (m.relation != Relation::kLinked) continue;
+      if (pass.exact_hash[m.doc] == pass.exact_hash[cluster.canonical]) {
+        m.relation = Relation::kExact;
+        m.scores = {1.0, 1.0, pass.documents[m.doc].shingle_count};
+        continue;
+      }
+      missing.push_back(index::PackPair(std::min(m.doc, cluster.canonical), std::max(m.doc, cluster.canonical)));
+    }
+  }
+  std::sort(missing.begin(), missing.end());
+  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+  std::vector<PairScores> scores;
+  Status status = pipeline::ScorePairs(inputs, options, threads, 3, missing, in_memory, &scores);
+  if (!status.ok()) return status;
+  for (Cluster& cluster : *clusters) {
+    for (ClusterMember& m : cluster.members) {
+      if (m.relation != Relation::kLinked) continue;
+      uint64_t key = index::PackPair(std::min(m.doc, cluster.canonical), std::max(m.doc, cluster.canonical));
+      size_t i = static_cast<size_t>(std::lower_bound(missing.begin(), missing.end(), key) - missing.begin());
+      m.scores = scores[i];
+      Relation relation = ClassifyPair(m.scores, false, options.thresholds);
+      m.relation = relation == Relation::kUnrelated ? Relation::kLinked : relation;
+    }
+  }
+  return Status::Ok();
+}
+
+bool ReadsStdin(const std::vector<std::string>& inputs) {
+  return std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
+}
+
+}  // namespace
+
+Result<DedupResult> Deduplicate(const std::vector<std::string>& inputs, const DedupOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (Status s = ValidateOptions(options); !s.ok()) return s;
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const LshParams lsh = OptimalLshParams(options.thresholds.jaccard, options.fingerprint.num_perm);
+  const bool keep_shingles = ReadsStdin(inputs);
+
+  DedupResult result;
+  pipeline::ProblemCounter problems(options, &result.stats);
+  pipeline::FingerprintPassResult pass;
+  Status status =
+      pipeline::RunFingerprintPass(inputs, options, threads, lsh, keep_shingles, &problems, &pass, &result.stats);
+  if (!status.ok()) return status;
+  if (problems.stopped()) return Status::MalformedInput("stopped at the first skipped record (strict mode)");
+
+  std::vector<uint64_t> candidates = pipeline::GenerateCandidates(&pass.keys, options, threads, &result.stats);
+  const std::vector<ShingleSet>* in_memory = keep_shingles ? &pass.shingles : nullptr;
+  std::vector<PairScores> scores;
+  status = pipeline::ScorePairs(inputs, options, threads, 2, candidates, in_memory, &scores);
+  if (!status.ok()) return status;
+  result.pairs = VerifiedFromCandidates(candidates, scores, pass, options.thresholds);
+  result.stats.verified_pairs = result.pairs.size();
+
+  std::vector<CanonicalKey> keys;
+  keys.reserve(pass.documents.size());
+  for (const DocumentInfo& d : pass.documents) keys.push_back({d.shingle_count, d.date, d.id});
+  result.clusters = BuildClusters(result.pairs, keys);
+  status = ScoreIndirectMembers(inputs, options, threads, pass, in_memory, &result.clusters);
+  if (!status.ok()) return status;
+  for (const Cluster& c : result.clusters) result.stats.duplicates += c.members.size() - 1;
+  result.documents = std::move(pass.documents);
+  result.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace reprint

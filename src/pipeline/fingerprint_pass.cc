@@ -1,0 +1,132 @@
+#include "pipeline/fingerprint_pass.h"
+
+#include <unordered_map>
+
+#include "index/bucket_join.h"
+#include "pipeline/ordered_batches.h"
+#include "reprint/cleaner.h"
+#include "reprint/fingerprint.h"
+
+namespace reprint::pipeline {
+namespace {
+
+struct DocPrint {
+  DocumentInfo info;
+  bool usable = false;
+  uint64_t exact_hash = 0;
+  std::vector<uint32_t> band_keys;
+  std::vector<uint32_t> anchors;
+  ShingleSet shingles;
+  std::string problem;  // non-empty: the document could not be cleaned
+  SourceLocation location;
+};
+
+struct Worker {
+  Worker(const DedupOptions& o, LshParams p, bool keep) : cleaner(o.clean), fingerprinter(o.fingerprint), lsh(p), keep_shingles(keep) {}
+
+  void Process(RawDocument& raw, DocPrint* out) {
+    out->info.id = raw.id;
+    out->info.date = raw.date;
+    out->location = raw.location;
+    Status status = cleaner.Clean(raw, &clean);
+    if (!status.ok()) {
+      out->problem = status.ToString();
+      return;
+    }
+    out->info.text_bytes = clean.text.size();
+    fingerprinter.Compute(clean.text, &print);
+    out->info.shingle_count = print.shingle_count;
+    out->exact_hash = print.exact_hash;
+    out->usable = print.shingle_count > 0;
+    if (!out->usable) return;
+    LshBandKeys(print.sketch, lsh, &band_keys);
+    for (uint64_t key : band_keys) out->band_keys.push_back(static_cast<uint32_t>(key));
+    for (uint64_t anchor : print.anchors) out->anchors.push_back(static_cast<uint32_t>(anchor));
+    if (keep_shingles) fingerprinter.Shingles(clean.text, &out->shingles);
+  }
+
+  Cleaner cleaner;
+  Fingerprinter fingerprinter;
+  LshParams lsh;
+  bool keep_shingles;
+  CleanDocument clean;
+  Fingerprint print;
+  std::vector<uint64_t> band_keys;
+};
+
+class Collector {
+ public:
+  Collector(FingerprintPassResult* result, DedupStats* stats, ProblemCounter* problems, bool keep)
+      : result_(result), stats_(stats), problems_(problems), keep_shingles_(keep) {}
+
+  void Add(DocPrint& print) {
+    const auto doc = static_cast<uint32_t>(result_->documents.size());
+    if (!print.problem.empty()) problems_->Report({print.location, print.problem});
+    if (print.problem.empty() && !print.usable) ++stats_->empty;
+    stats_->text_bytes += print.info.text_bytes;
+    result_->documents.push_back(std::move(print.info));
+    result_->exact_hash.push_back(print.exact_hash);
+    result_->has_fingerprint.push_back(print.usable);
+    result_->shingles.push_back(keep_shingles_ ? std::move(print.shingles) : ShingleSet());
+    uint32_t representative = doc;
+    if (print.usable) representative = first_with_hash_.try_emplace(print.exact_hash, doc).first->second;
+    result_->exact_representative.push_back(representative);
+    // Exact duplicates reach their cluster through the representative: only
+    // it enters the candidate keys, which keeps buckets small.
+    const bool index_it = print.usable && representative == doc;
+    CandidateKeys& keys = result_->keys;
+    keys.anchor_counts.push_back(index_it ? static_cast<uint16_t>(std::min<size_t>(print.anchors.size(), 65535)) : 0);
+    if (!index_it) return;
+    for (uint32_t key : print.band_keys) keys.band_entries.push_back(index::PackEntry(key, doc));
+    for (uint32_t key : print.anchors) keys.anchor_entries.push_back(index::PackEntry(key, doc));
+  }
+
+ private:
+  FingerprintPassResult* result_;
+  DedupStats* stats_;
+  ProblemCounter* problems_;
+  bool keep_shingles_;
+  std::unordered_map<uint64_t, uint32_t> first_with_hash_;
+};
+
+}  // namespace
+
+void ProblemCounter::Report(const ReadProblem& problem) {
+  ++stats_->skipped;
+  if (options_.read.on_problem) options_.read.on_problem(problem);
+  if (options_.strict) stopped_ = true;
+}
+
+Status RunFingerprintPass(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
+                          LshParams lsh, bool keep_shingles, ProblemCounter* problems,
+                          FingerprintPassResult* result, DedupStats* stats) {
+  ReadOptions read = options.read;
+  read.on_problem = [problems](const ReadProblem& p) { problems->Report(p); };
+  Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(inputs, read);
+  if (!reader.ok()) return reader.status();
+  DocumentReader& source = *reader.value();
+
+  using Output = std::vector<DocPrint>;
+  OrderedBatches<Worker, Output> batches(
+      threads, [&] { return std::make_unique<Worker>(options, lsh, keep_shingles); },
+      [](Worker& worker, Batch& batch, Output* out) {
+        out->resize(batch.size());
+        for (size_t i = 0; i < batch.size(); ++i) worker.Process(batch[i], &(*out)[i]);
+      });
+  Collector collector(result, stats, problems, keep_shingles);
+  DedupProgress progress{1, 0, 0, source.total_bytes()};
+  batches.Run(
+      source,
+      [&](Batch&, Output& out) {
+        for (DocPrint& print : out) collector.Add(print);
+        progress.documents = result->documents.size();
+        progress.bytes = source.stats().bytes_read;
+        if (options.on_progress) options.on_progress(progress);
+      },
+      [problems] { return problems->stopped(); });
+  stats->documents = result->documents.size();
+  stats->input_bytes = source.stats().bytes_read;
+  return Status::Ok();
+}
+
+}  // namespace reprint::pipeline
