@@ -3,6 +3,7 @@
 #include <myhtml/api.h>
 
 #include <cstring>
+#include <utility>
 
 #include "clean/entities.h"
 #include "clean/html_tags.h"
@@ -11,9 +12,11 @@ namespace reprint::clean {
 namespace {
 
 constexpr int kEntityRounds = 3;
-// Below this much text, dropping chrome is assumed to have dropped the
-// article (e.g. ASP.NET pages wrap the whole body in one <form>).
+// Below this much text, dropping chrome may have dropped the article (ASP.NET
+// pages wrap the whole body in one <form>): the page is walked again with its
+// chrome, and that text wins when it is kChromeRatio times larger.
 constexpr size_t kMinTextWithoutChrome = 200;
+constexpr size_t kChromeRatio = 10;
 
 bool AttrEquals(myhtml_tree_attr_t* attr, std::string_view value) {
   size_t len = 0;
@@ -201,9 +204,10 @@ bool HtmlText::Extract(std::string_view html, ParagraphBuilder* out, std::string
   Walk walk;
   WalkTree(document, /*drop_chrome=*/true, &walk, out);
   if (out->text_bytes() < kMinTextWithoutChrome && walk.chrome_skipped > 0) {
-    out->Clear();
+    with_chrome_.Clear();
     Walk again;
-    WalkTree(document, /*drop_chrome=*/false, &again, out);
+    WalkTree(document, /*drop_chrome=*/false, &again, &with_chrome_);
+    if (out->text_bytes() * kChromeRatio < with_chrome_.text_bytes()) std::swap(*out, with_chrome_);
   }
   return true;
 }

@@ -56,6 +56,7 @@ class HtmlText {
   myhtml* myhtml_ = nullptr;
   myhtml_tree* tree_ = nullptr;
   std::vector<uint8_t> flags_by_id_;  // html_tags flags, indexed by myhtml tag id
+  ParagraphBuilder with_chrome_;  // second walk, for pages that are all chrome
   std::string decoded_;
   std::string scratch_;
 };

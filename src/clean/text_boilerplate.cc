@@ -7,9 +7,6 @@ namespace {
 
 constexpr size_t kMinProseWords = 4;
 constexpr size_t kLongParagraphWords = 25;
-// A short prose paragraph cut off from the body by chrome is chrome too
-// ("Subscribe to get the latest posts sent to your email.").
-constexpr size_t kShortParagraphWords = 15;
 constexpr size_t kMinTitleWords = 3;
 constexpr size_t kMaxTitleWords = 30;
 
@@ -52,11 +49,6 @@ bool EndsSentence(std::string_view p) {
   return false;
 }
 
-struct Line {
-  size_t words;
-  bool prose;
-};
-
 }  // namespace
 
 bool IsProse(std::string_view paragraph) {
@@ -69,25 +61,13 @@ TrimResult TrimBoilerplate(const ParagraphBuilder& builder) {
   TrimResult r;
   r.last = n;
   if (n == 0) return r;
-  auto line = [&](size_t i) {
-    std::string_view p = builder.paragraph(i);
-    return Line{CountWords(p), IsProse(p)};
-  };
+  // Only whole edges are cut: a short line between prose paragraphs is a
+  // subheading or a one-sentence paragraph of the article, and stays.
   size_t first = 0;
-  while (first < n && !line(first).prose) ++first;
+  while (first < n && !IsProse(builder.paragraph(first))) ++first;
   if (first == n) return r;  // nothing reads like prose: keep everything
   size_t last = n;
-  while (!line(last - 1).prose) --last;
-  // Peel short prose paragraphs that chrome separates from the body.
-  while (last - first >= 3 && line(last - 1).words < kShortParagraphWords &&
-         !line(last - 2).prose) {
-    last -= 2;
-    while (last > first + 1 && !line(last - 1).prose) --last;
-  }
-  while (last - first >= 3 && line(first).words < kShortParagraphWords && !line(first + 1).prose) {
-    first += 2;
-    while (first + 1 < last && !line(first).prose) ++first;
-  }
+  while (!IsProse(builder.paragraph(last - 1))) --last;
   // Keep everything rather than a sliver of prose amid pages of chrome.
   size_t kept = 0;
   for (size_t i = first; i < last; ++i) kept += builder.paragraph(i).size();
