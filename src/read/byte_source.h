@@ -6,6 +6,8 @@
 // Thread safety: none; one source is used by one thread.
 // Errors are sticky: after Read() fails once, every later Read() fails with
 // the same status, so a caller may stop at the first error or discover it later.
+// Bytes decoded before an error are delivered first (a Read() that hits an
+// error after producing output returns that output; the next call fails).
 #pragma once
 
 #include <cstddef>

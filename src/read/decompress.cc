@@ -63,12 +63,13 @@ class GzipSource final : public ByteSource {
     const uInt want = z_.avail_out;
     while (z_.avail_out > 0) {
       if (z_.avail_in == 0) {
-        if (!in_.Refill()) return Fail(in_.error());
+        if (!in_.Refill()) return Fail(in_.error(), want - z_.avail_out);
         z_.next_in = reinterpret_cast<Bytef*>(in_.data());
         z_.avail_in = static_cast<uInt>(in_.size());
         if (in_.eof()) {
           if (member_done_ || !started_) break;  // clean end
-          return Fail(Status::MalformedInput("truncated gzip data (unexpected end of file)"));
+          return Fail(Status::MalformedInput("truncated gzip data (unexpected end of file)"),
+                      want - z_.avail_out);
         }
       }
       if (member_done_) {  // another member follows
@@ -81,7 +82,8 @@ class GzipSource final : public ByteSource {
         member_done_ = true;
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
         return Fail(Status::MalformedInput(std::string("corrupt gzip data: ") +
-                                           (z_.msg != nullptr ? z_.msg : "inflate failed")));
+                                           (z_.msg != nullptr ? z_.msg : "inflate failed")),
+                    want - z_.avail_out);
       }
     }
     return static_cast<size_t>(want - z_.avail_out);
@@ -89,8 +91,11 @@ class GzipSource final : public ByteSource {
   uint64_t raw_bytes() const override { return in_.raw_bytes(); }
 
  private:
-  Result<size_t> Fail(Status s) {
+  // Records the error; bytes already produced by this Read() are returned
+  // first, the error on the next call.
+  Result<size_t> Fail(Status s, size_t produced) {
     error_ = std::move(s);
+    if (produced > 0) return produced;
     return *error_;
   }
   InputBuffer in_;
@@ -115,18 +120,20 @@ class ZstdSource final : public ByteSource {
     ZSTD_outBuffer out{buf, n, 0};
     while (out.pos < out.size) {
       if (input_.pos == input_.size && !in_.eof()) {
-        if (!in_.Refill()) return Fail(in_.error());
+        if (!in_.Refill()) return Fail(in_.error(), out.pos);
         input_ = ZSTD_inBuffer{in_.data(), in_.size(), 0};
       }
-      const size_t before = out.pos;
+      const size_t out_before = out.pos, in_before = input_.pos;
       size_t rc = ZSTD_decompressStream(dctx_, &out, &input_);
       if (ZSTD_isError(rc)) {
-        return Fail(Status::MalformedInput(std::string("corrupt zstd data: ") + ZSTD_getErrorName(rc)));
+        return Fail(Status::MalformedInput(std::string("corrupt zstd data: ") + ZSTD_getErrorName(rc)),
+                    out.pos);
       }
-      last_hint_ = rc;
-      if (input_.pos == input_.size && in_.eof() && out.pos == before) {
+      const bool progress = out.pos != out_before || input_.pos != in_before;
+      if (progress) last_hint_ = rc;  // 0 iff a frame ended and all its output is flushed
+      if (!progress && input_.pos == input_.size && in_.eof()) {
         if (last_hint_ != 0) {
-          return Fail(Status::MalformedInput("truncated zstd data (unexpected end of file)"));
+          return Fail(Status::MalformedInput("truncated zstd data (unexpected end of file)"), out.pos);
         }
         break;
       }
@@ -136,8 +143,9 @@ class ZstdSource final : public ByteSource {
   uint64_t raw_bytes() const override { return in_.raw_bytes(); }
 
  private:
-  Result<size_t> Fail(Status s) {
+  Result<size_t> Fail(Status s, size_t produced) {
     error_ = std::move(s);
+    if (produced > 0) return produced;
     return *error_;
   }
   InputBuffer in_;

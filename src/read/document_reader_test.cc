@@ -230,8 +230,8 @@ TEST(DocumentReaderTest, TooLongLineIsSkippedAndTheNextLineRead) {
   o.max_document_bytes = 1000;
   ReadResult r = ReadAll({f}, o);
   EXPECT_EQ(r.Ids(), (Strings{"small"}));
-  EXPECT_EQ(r.ProblemStrings(tmp.path()), (Strings{"long.jsonl:1: too large (5024 bytes, limit 1000)",
-                                                   "long.jsonl:3: too large (3025 bytes, limit 1000)"}));
+  EXPECT_EQ(r.ProblemStrings(tmp.path()), (Strings{"long.jsonl:1: too large (5022 bytes, limit 1000)",
+                                                   "long.jsonl:3: too large (3023 bytes, limit 1000)"}));
   EXPECT_EQ(r.docs[0].location.line, 2u);
 }
 

@@ -55,8 +55,12 @@ LineSplitter::Line LineSplitter::Next() {
       const size_t stop = static_cast<size_t>(static_cast<const char*>(nl) - base);
       Line line{Kind::kLine, base + begin_, stop - begin_, ++line_number_};
       begin_ = scan_ = stop + 1;
-      if (line.size > 0 && line.data[line.size - 1] == '\r') --line.size;
-      if (line.size > max_line_bytes_) line.kind = Kind::kTooLong;
+      if (line.size > max_line_bytes_) {  // the limit counts a trailing '\r', as SkipLongLine does
+        line.kind = Kind::kTooLong;
+        line.data = nullptr;
+      } else if (line.size > 0 && line.data[line.size - 1] == '\r') {
+        --line.size;
+      }
       return line;
     }
     scan_ = end_;

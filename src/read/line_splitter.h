@@ -30,7 +30,7 @@ class LineSplitter {
  public:
   enum class Kind {
     kLine,     // data/size hold the line
-    kTooLong,  // the line had `size` bytes, more than max_line_bytes; skipped
+    kTooLong,  // the line had `size` bytes (counting a trailing '\r'), more than max_line_bytes; skipped
     kEnd,      // no more lines
     kError,    // the source failed (see error()); complete lines before it were returned
   };

@@ -35,7 +35,8 @@ Split SplitAll(const std::string& data, uint64_t max_line, size_t chunk) {
   return out;
 }
 
-// The obvious reference: split on '\n', drop one trailing '\r', no final empty line.
+// The obvious reference: split on '\n', drop one trailing '\r', no final empty line;
+// a line longer than max_line (counting its '\r') becomes "!<size>".
 Split Reference(const std::string& data, uint64_t max_line) {
   Split out;
   size_t start = 0;
@@ -44,8 +45,11 @@ Split Reference(const std::string& data, uint64_t max_line) {
     size_t nl = data.find('\n', start);
     size_t stop = nl == std::string::npos ? data.size() : nl;
     std::string line = data.substr(start, stop - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.size() > max_line) line = "!" + std::to_string(line.size());
+    if (line.size() > max_line) {
+      line = "!" + std::to_string(line.size());
+    } else if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
     out.lines.push_back(line);
     out.numbers.push_back(++n);
     start = stop + 1;

@@ -30,7 +30,7 @@ TEST(ReadFileKindTest, ExtensionsPickFormatAndCompression) {
 
 TEST(ReadBinarySniffTest, NulOrManyControlBytesMeanBinary) {
   EXPECT_FALSE(LooksBinary("", 0));
-  EXPECT_FALSE(LooksBinary("plain text\r\n\tmore\f", 19));
+  EXPECT_FALSE(LooksBinary("plain text\r\n\tmore\f", 18));
   EXPECT_TRUE(LooksBinary("abc\0def", 7));
   EXPECT_TRUE(LooksBinary(std::string("\x01\x02\x03\x04x", 5).data(), 5));
   EXPECT_FALSE(LooksBinary(std::string("\x01 hello world", 13).data(), 13));
