@@ -44,6 +44,7 @@ bool StyleHidesElement(myhtml_tree_attr_t* attr) {
 struct HtmlText::Walk {
   size_t block_depth = 0;   // open block elements other than html and body
   size_t chrome_skipped = 0;
+  std::string* title = nullptr;
 };
 
 HtmlText::HtmlText() {
@@ -111,16 +112,18 @@ void HtmlText::AppendText(myhtml_tree_node* node, bool blank_line_breaks, Paragr
   out->Append(view, blank_line_breaks);
 }
 
+void HtmlText::TakeTitle(myhtml_tree_node* title_node, std::string* title) {
+  ParagraphBuilder one;
+  for (myhtml_tree_node_t* t = myhtml_node_child(title_node); t != nullptr; t = myhtml_node_next(t)) {
+    if (myhtml_node_tag_id(t) == MyHTML_TAG__TEXT) AppendText(t, false, &one);
+  }
+  one.Break();
+  if (!one.paragraphs().empty()) title->assign(one.paragraph(0));
+}
+
 void HtmlText::FindTitle(myhtml_tree_node* head, std::string* title) {
   for (myhtml_tree_node_t* n = myhtml_node_child(head); n != nullptr; n = myhtml_node_next(n)) {
-    if (myhtml_node_tag_id(n) != MyHTML_TAG_TITLE) continue;
-    ParagraphBuilder one;
-    for (myhtml_tree_node_t* t = myhtml_node_child(n); t != nullptr; t = myhtml_node_next(t)) {
-      if (myhtml_node_tag_id(t) == MyHTML_TAG__TEXT) AppendText(t, false, &one);
-    }
-    one.Break();
-    if (!one.paragraphs().empty()) title->assign(one.paragraph(0));
-    return;
+    if (myhtml_node_tag_id(n) == MyHTML_TAG_TITLE) return TakeTitle(n, title);
   }
 }
 
@@ -134,6 +137,10 @@ bool HtmlText::Enter(myhtml_tree_node* node, bool drop_chrome, Walk* walk, Parag
     return false;
   }
   if (id == MyHTML_TAG__COMMENT || id == MyHTML_TAG__DOCTYPE) return false;
+  if (id == MyHTML_TAG_TITLE) {  // head content that a stray tag pushed into body
+    if (walk->title != nullptr && walk->title->empty()) TakeTitle(node, walk->title);
+    return false;
+  }
   const uint8_t flags = FlagsOf(node);
   if (flags & kTagDrop) return false;
   if (drop_chrome && ((flags & kTagChrome) || IsHidden(node))) {
@@ -202,6 +209,7 @@ bool HtmlText::Extract(std::string_view html, ParagraphBuilder* out, std::string
     if (head != nullptr) FindTitle(head, title);
   }
   Walk walk;
+  walk.title = title;
   WalkTree(document, /*drop_chrome=*/true, &walk, out);
   if (out->text_bytes() < kMinTextWithoutChrome && walk.chrome_skipped > 0) {
     with_chrome_.Clear();

@@ -51,6 +51,7 @@ class HtmlText {
   bool Enter(myhtml_tree_node* node, bool drop_chrome, Walk* walk, ParagraphBuilder* out);
   void Leave(myhtml_tree_node* node, Walk* walk, ParagraphBuilder* out);
   void AppendText(myhtml_tree_node* node, bool blank_line_breaks, ParagraphBuilder* out);
+  void TakeTitle(myhtml_tree_node* title_node, std::string* title);
   void FindTitle(myhtml_tree_node* head, std::string* title);
 
   myhtml* myhtml_ = nullptr;

@@ -1,0 +1,88 @@
+// Parse-only throughput of the HTML5 parsers available as Debian packages,
+// on the same real news pages (readability test pages), to back the clean
+// stage's choice of myhtml over gumbo. Run e.g.
+//   build/release/bench/html_parsers_bench --benchmark_min_time=2
+#include <benchmark/benchmark.h>
+#include <gumbo.h>
+#include <myhtml/api.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The build points REPRINT_SHARED_DIR at shared/; the environment may override.
+fs::path SharedDir() {
+  const char* env = std::getenv("REPRINT_SHARED_DIR");
+  return fs::path(env != nullptr ? env : REPRINT_SHARED_DIR);
+}
+
+const std::vector<std::string>& Pages() {
+  static const std::vector<std::string> pages = [] {
+    std::vector<std::string> out;
+    const fs::path dir = SharedDir() / "data/extraction/readability-test-pages";
+    if (!fs::exists(dir)) return out;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (fs::exists(e.path() / "source.html")) files.push_back(e.path() / "source.html");
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      out.push_back(ss.str());
+    }
+    return out;
+  }();
+  return pages;
+}
+
+size_t TotalBytes() {
+  size_t n = 0;
+  for (const auto& p : Pages()) n += p.size();
+  return n;
+}
+
+// One parser and tree reused for every page, single-threaded, as in the cleaner.
+void BM_Myhtml(benchmark::State& state) {
+  if (Pages().empty()) return state.SkipWithError("readability-test-pages not found");
+  myhtml_t* myhtml = myhtml_create();
+  myhtml_init(myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0);
+  myhtml_tree_t* tree = myhtml_tree_create();
+  myhtml_tree_init(tree, myhtml);
+  for (auto _ : state) {
+    for (const auto& page : Pages()) {
+      myhtml_parse(tree, MyENCODING_UTF_8, page.data(), page.size());
+      benchmark::DoNotOptimize(myhtml_tree_get_document(tree));
+    }
+  }
+  myhtml_tree_destroy(tree);
+  myhtml_destroy(myhtml);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_Myhtml);
+
+void BM_Gumbo(benchmark::State& state) {
+  if (Pages().empty()) return state.SkipWithError("readability-test-pages not found");
+  for (auto _ : state) {
+    for (const auto& page : Pages()) {
+      GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
+      benchmark::DoNotOptimize(out->root);
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_Gumbo);
+
+}  // namespace
+
+BENCHMARK_MAIN();
