@@ -213,6 +213,10 @@ class Reader final : public DocumentReader {
         Report(path, line.number, s.message());
         continue;
       }
+      if (doc->content.size() > options_.max_document_bytes) {  // U+FFFD repair grows text
+        Report(path, line.number, TooLarge(doc->content.size(), options_.max_document_bytes));
+        continue;
+      }
       if (doc->id.empty()) doc->id = path + ":" + std::to_string(line.number);
       doc->location.file = path;
       doc->location.line = line.number;
