@@ -13,16 +13,16 @@ namespace reprint {
 
 struct Fingerprinter::Impl {
   explicit Impl(const FingerprintOptions& o)
-      : tokenizer(o.seed), sketcher(o.num_perm, o.seed), anchor_salt(Mix64(o.seed ^ 0xA5C0A5C0ULL)) {}
+      : tokenizer(o.seed), sketcher(o.num_perm, o.seed), anchor_mask((uint64_t{1} << o.anchor_rate_log2) - 1) {}
 
-  bool IsAnchor(uint64_t shingle, int rate_log2) const {
-    if (rate_log2 <= 0) return true;
-    return (Mix64(shingle ^ anchor_salt) >> (64 - rate_log2)) == 0;
-  }
+  // The lowest bits decide: the sketch's bin comes from the highest bits and
+  // its minimum from the high half of the low word, so anchors stay
+  // (practically) independent of the sketch.
+  bool IsAnchor(uint64_t shingle) const { return (shingle & anchor_mask) == 0; }
 
   sketch::Tokenizer tokenizer;
   sketch::OnePermutationSketcher sketcher;
-  uint64_t anchor_salt;
+  uint64_t anchor_mask;
   std::vector<uint64_t> tokens;
   std::vector<uint64_t> shingles;
 };
@@ -39,11 +39,15 @@ void Fingerprinter::Compute(std::string_view text, Fingerprint* out) {
   sketch::HashShingles(s.tokens, options_.shingle_size, &s.shingles);
 
   s.sketcher.Reset();
-  out->anchors.clear();
+  // Anchors are appended branch-free: a 1-in-16 branch mispredicts often.
+  out->anchors.resize(s.shingles.size());
+  size_t anchors = 0;
   for (uint64_t shingle : s.shingles) {
     s.sketcher.Add(shingle);
-    if (s.IsAnchor(shingle, options_.anchor_rate_log2)) out->anchors.push_back(shingle);
+    out->anchors[anchors] = shingle;
+    anchors += s.IsAnchor(shingle);
   }
+  out->anchors.resize(anchors);
   s.sketcher.Finish(&out->sketch);
   sketch::SortUnique(&out->anchors);
   out->shingle_count = static_cast<uint32_t>(std::min<size_t>(s.shingles.size(), UINT32_MAX));

@@ -11,6 +11,7 @@
 // Thread safety: one sketcher per thread.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -25,8 +26,9 @@ class OnePermutationSketcher {
     const uint64_t h = shingle_hash ^ seed_;
     const uint32_t bin = static_cast<uint32_t>(((h >> 32) * num_bins_) >> 32);
     const uint32_t value = static_cast<uint32_t>(h);
-    if (value < bins_[bin]) bins_[bin] = value;
-    filled_[bin] = 1;
+    // Branch-free: whether a shingle lowers its bin's minimum is a coin flip
+    // early on, and mispredictions would cost more than the rest of Add().
+    bins_[bin] = std::min(bins_[bin], value);
   }
   // Writes the densified sketch (empty when nothing was added).
   void Finish(std::vector<uint32_t>* sketch) const;
@@ -34,8 +36,11 @@ class OnePermutationSketcher {
  private:
   uint64_t num_bins_;
   uint64_t seed_;
+  // A bin still holding kEmpty is empty: a shingle whose value is exactly
+  // kEmpty (probability 2^-32) is treated as absent, which changes nothing
+  // measurable.
+  static constexpr uint32_t kEmpty = UINT32_MAX;
   std::vector<uint32_t> bins_;
-  std::vector<uint8_t> filled_;
 };
 
 // Fraction of equal positions. REQUIRES: a.size() == b.size() > 0.

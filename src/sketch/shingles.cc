@@ -7,22 +7,30 @@
 namespace reprint::sketch {
 
 void HashShingles(const std::vector<uint64_t>& tokens, int n, std::vector<uint64_t>* out) {
-  out->clear();
   const size_t width = static_cast<size_t>(n);
-  if (tokens.empty()) return;
+  if (tokens.empty()) {
+    out->clear();
+    return;
+  }
   if (tokens.size() < width) {
     uint64_t h = tokens.size();
     for (uint64_t t : tokens) h = HashCombine(h, t);
-    out->push_back(Mix64(h));
+    out->assign(1, Mix64(h));
     return;
   }
-  out->resize(tokens.size() - width + 1);
+  // s_i = t_i ^ rotl(t_{i+1}, 1) ^ ... ^ rotl(t_{i+n-1}, n-1), computed from the
+  // end: s_i = t_i ^ rotl(s_{i+1}, 1) ^ rotl(t_{i+n}, n). Two rotations per
+  // shingle instead of n multiplications; Mix64 then restores avalanche.
+  const size_t count = tokens.size() - width + 1;
+  out->resize(count);
   uint64_t* dst = out->data();
-  const uint64_t* src = tokens.data();
-  for (size_t i = 0; i + width <= tokens.size(); ++i) {
-    uint64_t h = width;
-    for (size_t j = 0; j < width; ++j) h = HashCombine(h, src[i + j]);
-    dst[i] = Mix64(h);
+  const uint64_t* t = tokens.data();
+  uint64_t s = 0;
+  for (size_t j = 0; j < width; ++j) s ^= Rotl64(t[count - 1 + j], static_cast<int>(j % 64));
+  dst[count - 1] = Mix64(s ^ width);
+  for (size_t i = count - 1; i-- > 0;) {
+    s = t[i] ^ Rotl64(s, 1) ^ Rotl64(t[i + width], static_cast<int>(width % 64));
+    dst[i] = Mix64(s ^ width);
   }
 }
 

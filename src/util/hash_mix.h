@@ -3,6 +3,7 @@
 // XXH3 call would cost several times more on the hot path.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 
 namespace reprint {
@@ -17,7 +18,7 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-inline uint64_t Rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+inline uint64_t Rotl64(uint64_t x, int r) { return std::rotl(x, r); }
 
 // Combines a running hash with the next value (order-dependent).
 inline uint64_t HashCombine(uint64_t h, uint64_t v) {
