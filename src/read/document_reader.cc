@@ -133,13 +133,13 @@ class Reader final : public DocumentReader {
       lines_ = std::make_unique<LineSplitter>(source_.get(), options_.max_document_bytes);
       return false;
     }
-    const bool got = ReadWholeFile(std::move(head), compression == Compression::kNone, kind.format, doc);
+    const bool got = ReadWholeFile(head, compression == Compression::kNone, kind.format, doc);
     Finish();
     return got;
   }
 
   // Reads the rest of the current input as one document after `head`.
-  bool ReadWholeFile(std::string head, bool uncompressed, DocumentFormat format, RawDocument* doc) {
+  bool ReadWholeFile(const std::string& head, bool uncompressed, DocumentFormat format, RawDocument* doc) {
     const InputEntry& entry = *current_;
     const uint64_t limit = options_.max_document_bytes;
     if (uncompressed && entry.regular && entry.size > limit) {
@@ -147,8 +147,9 @@ class Reader final : public DocumentReader {
       return false;
     }
     std::string& content = doc->content;
-    content = std::move(head);
-    if (uncompressed && entry.regular) content.reserve(entry.size + 1);
+    const bool size_known = uncompressed && entry.regular;
+    if (size_known) content.reserve(entry.size + 1);
+    content.assign(head);  // reuses the caller's buffer
     for (;;) {
       if (content.size() > limit) {
         uint64_t total = content.size();
@@ -162,9 +163,13 @@ class Reader final : public DocumentReader {
         Report(entry.path, 0, TooLarge(total, limit));
         return false;
       }
+      // Read what is left of a file of known size (+1 byte to see its end, or
+      // growth) so the string is filled without reallocating or zeroing MiBs.
       const size_t old = content.size();
-      content.resize(old + kChunkBytes);
-      Result<size_t> r = source_->Read(content.data() + old, kChunkBytes);
+      size_t want = kChunkBytes;
+      if (size_known && entry.size >= old) want = std::clamp<uint64_t>(entry.size - old + 1, 4096, kChunkBytes);
+      content.resize(old + want);
+      Result<size_t> r = source_->Read(content.data() + old, want);
       if (!r.ok()) {
         content.clear();
         Report(entry.path, 0, r.status().message());
