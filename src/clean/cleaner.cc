@@ -101,7 +101,7 @@ Status Cleaner::Clean(const RawDocument& raw, CleanDocument* out) {
   if (clean::LooksBinary(content)) return Status::MalformedInput("binary content");
   bool is_html = raw.format == DocumentFormat::kHtml;
   if (raw.format == DocumentFormat::kAuto) {
-    is_html = clean::SniffFormat(content) == clean::SniffedFormat::kHtml;
+    is_html = clean::SniffFormat(content, /*check_binary=*/false) == clean::SniffedFormat::kHtml;
   }
   if (!clean::IsCleanUtf8(content)) {
     s.utf8.clear();

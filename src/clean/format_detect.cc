@@ -1,6 +1,7 @@
 #include "clean/format_detect.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "clean/html_tags.h"
@@ -65,15 +66,27 @@ size_t CountKnownTags(std::string_view s) {
 bool LooksBinary(std::string_view content) {
   const std::string_view sample = content.substr(0, kBinarySample);
   size_t controls = 0;
-  for (unsigned char c : sample) {
+  size_t i = 0;
+  // Skip eight bytes at a time while none is below 0x20 (exact test for
+  // bytes below 0x80, and bytes above it are never controls).
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  for (; i + 8 <= sample.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, sample.data() + i, 8);
+    const uint64_t below = (w - kOnes * 0x20) & ~w & kHigh;
+    if (below != 0) break;
+  }
+  for (; i < sample.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(sample[i]);
     if (c == 0) return true;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
   }
   return controls * 10 > sample.size();
 }
 
-SniffedFormat SniffFormat(std::string_view content) {
-  if (LooksBinary(content)) return SniffedFormat::kBinary;
+SniffedFormat SniffFormat(std::string_view content, bool check_binary) {
+  if (check_binary && LooksBinary(content)) return SniffedFormat::kBinary;
   const std::string_view head = SkipBomAndSpace(content);
   for (std::string_view prefix : {"<!doctype", "<html", "<head", "<body", "<?xml", "<!--"}) {
     if (StartsWithNoCase(head, prefix)) return SniffedFormat::kHtml;

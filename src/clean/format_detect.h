@@ -17,7 +17,8 @@ enum class SniffedFormat { kText, kHtml, kBinary };
 //            first 64 KB (entity-encoded end tags such as "<&sol;p>" count):
 //            a plain headline line followed by <p> paragraphs is HTML.
 //   kText:   anything else.
-SniffedFormat SniffFormat(std::string_view content);
+// Callers that already ran LooksBinary pass check_binary = false.
+SniffedFormat SniffFormat(std::string_view content, bool check_binary = true);
 
 // Returns true iff the first 4 KB look binary (see kBinary above).
 bool LooksBinary(std::string_view content);
