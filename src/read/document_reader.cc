@@ -130,7 +130,12 @@ class Reader final : public DocumentReader {
     }
     if (json_lines) {
       source_ = NewPrefixedSource(std::move(head), std::move(source_));
-      lines_ = std::make_unique<LineSplitter>(source_.get(), options_.max_document_bytes);
+      // A small plain file gets a small buffer (many small files stay cheap).
+      size_t chunk = kChunkBytes;
+      if (compression == Compression::kNone && entry.regular) {
+        chunk = static_cast<size_t>(std::clamp<uint64_t>(entry.size + 1, 4096, kChunkBytes));
+      }
+      lines_ = std::make_unique<LineSplitter>(source_.get(), options_.max_document_bytes, chunk);
       return false;
     }
     const bool got = ReadWholeFile(head, compression == Compression::kNone, kind.format, doc);
