@@ -9,7 +9,10 @@
 //   - anchors: the shingles whose hash falls below a fixed threshold (1 in
 //     2^anchor_rate_log2). Sampling by a fixed threshold is consistent across
 //     documents, so a copy's anchors are a subset of its source's: this finds
-//     trimmed copies whose Jaccard is far below the threshold.
+//     trimmed copies whose Jaccard is far below the threshold;
+//   - lead: the text's opening shingles. News is cut from the bottom (the
+//     inverted pyramid), so a short trimmed copy keeps its source's opening
+//     even when it is too short to hold anchors.
 //
 // Normalisation: NFKC case folding (ICU, ASCII fast path), curly quotes and
 // dashes unified, tokens split at word boundaries; scripts written without
@@ -30,6 +33,7 @@ struct FingerprintOptions {
   int shingle_size = 5;           // words per shingle
   int num_perm = 128;             // sketch bins
   int anchor_rate_log2 = 4;       // 1 in 16 shingles is an anchor
+  int lead_shingles = 3;          // opening shingles kept to find copies cut from the bottom
   uint64_t seed = 0x5245505249ULL;  // changes every hash; stored in index files
 };
 
@@ -42,6 +46,7 @@ struct Fingerprint {
   uint32_t shingle_count = 0;     // shingle windows (not deduplicated: that would cost a sort)
   std::vector<uint32_t> sketch;   // num_perm values; empty iff shingle_count == 0
   std::vector<uint64_t> anchors;  // sorted, distinct
+  std::vector<uint64_t> lead;     // the first lead_shingles distinct shingles, in text order
 };
 
 class Fingerprinter {

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <thread>
 
-#include "index/bucket_join.h"
+#include "index/shared_keys.h"
 #include "pipeline/candidates.h"
 #include "pipeline/fingerprint_pass.h"
 #include "pipeline/verify_pass.h"

@@ -1,8 +1,8 @@
 #include "pipeline/fingerprint_pass.h"
 
+#include <algorithm>
 #include <unordered_map>
 
-#include "index/bucket_join.h"
 #include "pipeline/ordered_batches.h"
 #include "reprint/cleaner.h"
 #include "reprint/fingerprint.h"
@@ -16,10 +16,20 @@ struct DocPrint {
   uint64_t exact_hash = 0;
   std::vector<uint32_t> band_keys;
   std::vector<uint32_t> anchors;
+  std::vector<uint32_t> lead;
   ShingleSet shingles;
   std::string problem;  // non-empty: the document could not be cleaned
   SourceLocation location;
 };
+
+// Keys are kept as 32 bits: a chance collision only adds a candidate, which
+// verification then rejects, and it halves the memory of pass 1.
+void Truncate(const std::vector<uint64_t>& keys, std::vector<uint32_t>* out) {
+  out->clear();
+  for (uint64_t key : keys) out->push_back(static_cast<uint32_t>(key));
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
 
 struct Worker {
   Worker(const DedupOptions& o, LshParams p, bool keep) : cleaner(o.clean), fingerprinter(o.fingerprint), lsh(p), keep_shingles(keep) {}
@@ -40,8 +50,9 @@ struct Worker {
     out->usable = print.shingle_count > 0;
     if (!out->usable) return;
     LshBandKeys(print.sketch, lsh, &band_keys);
-    for (uint64_t key : band_keys) out->band_keys.push_back(static_cast<uint32_t>(key));
-    for (uint64_t anchor : print.anchors) out->anchors.push_back(static_cast<uint32_t>(anchor));
+    Truncate(band_keys, &out->band_keys);
+    Truncate(print.anchors, &out->anchors);
+    Truncate(print.lead, &out->lead);
     if (keep_shingles) fingerprinter.Shingles(clean.text, &out->shingles);
   }
 
@@ -75,10 +86,14 @@ class Collector {
     // it enters the candidate keys, which keeps buckets small.
     const bool index_it = print.usable && representative == doc;
     CandidateKeys& keys = result_->keys;
-    keys.anchor_counts.push_back(index_it ? static_cast<uint16_t>(std::min<size_t>(print.anchors.size(), 65535)) : 0);
-    if (!index_it) return;
-    for (uint32_t key : print.band_keys) keys.band_entries.push_back(index::PackEntry(key, doc));
-    for (uint32_t key : print.anchors) keys.anchor_entries.push_back(index::PackEntry(key, doc));
+    if (!index_it) {
+      print.band_keys.clear();
+      print.anchors.clear();
+      print.lead.clear();
+    }
+    keys.bands.Add(print.band_keys);
+    keys.anchors.Add(print.anchors);
+    keys.leads.Add(print.lead);
   }
 
  private:

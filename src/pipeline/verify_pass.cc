@@ -5,7 +5,7 @@
 #include <queue>
 #include <unordered_map>
 
-#include "index/bucket_join.h"
+#include "index/shared_keys.h"
 #include "pipeline/ordered_batches.h"
 #include "reprint/cleaner.h"
 #include "reprint/fingerprint.h"

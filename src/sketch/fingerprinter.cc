@@ -49,6 +49,9 @@ void Fingerprinter::Compute(std::string_view text, Fingerprint* out) {
   }
   out->anchors.resize(anchors);
   s.sketcher.Finish(&out->sketch);
+  out->lead.clear();
+  for (size_t i = 0; i < s.shingles.size() && out->lead.size() < static_cast<size_t>(options_.lead_shingles); ++i)
+    if (std::find(out->lead.begin(), out->lead.end(), s.shingles[i]) == out->lead.end()) out->lead.push_back(s.shingles[i]);
   sketch::SortUnique(&out->anchors);
   out->shingle_count = static_cast<uint32_t>(std::min<size_t>(s.shingles.size(), UINT32_MAX));
 }

@@ -1,0 +1,69 @@
+// Batch candidate generation: pairs of documents that share keys (LSH band
+// keys, containment anchors, lead shingles), found through an inverted index
+// built by sorting (key, doc) entries.
+//
+// Each document walks the postings of its own keys and counts, per later
+// document, how many keys they share; an `accept` rule then decides. Unlike
+// expanding every bucket into all its pairs, memory stays at the entries
+// themselves however many keys copies share.
+//
+// Postings longer than max_posting (boilerplate shingles, degenerate band
+// keys) are not counted, to avoid quadratic work; their documents are linked
+// as a chain of consecutive pairs instead, so true copies among them still
+// reach verification. Such postings are reported in JoinStats.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace reprint::index {
+
+inline uint64_t PackPair(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
+inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair); }
+
+// The keys of documents 0..n-1, stored one after another.
+class DocumentKeys {
+ public:
+  DocumentKeys() : offsets_{0} {}
+  // REQUIRES: keys distinct. Documents are numbered in the order added.
+  void Add(std::span<const uint32_t> keys) {
+    keys_.insert(keys_.end(), keys.begin(), keys.end());
+    offsets_.push_back(keys_.size());
+  }
+  size_t documents() const { return offsets_.size() - 1; }
+  std::span<const uint32_t> KeysOf(size_t doc) const {
+    return {keys_.data() + offsets_[doc], static_cast<size_t>(offsets_[doc + 1] - offsets_[doc])};
+  }
+  size_t total_keys() const { return keys_.size(); }
+  void Clear() {
+    std::vector<uint32_t>().swap(keys_);
+    offsets_.assign(1, 0);
+  }
+
+ private:
+  std::vector<uint32_t> keys_;
+  std::vector<uint64_t> offsets_;
+};
+
+struct JoinStats {
+  uint64_t capped_postings = 0;
+};
+
+// Returns true iff documents a < b sharing `shared` keys are candidates.
+using AcceptPair = std::function<bool(uint32_t a, uint32_t b, uint32_t shared)>;
+
+// Returns the accepted pairs plus the chain pairs of over-long postings, as
+// PackPair(a, b) with a < b, sorted and distinct. Deterministic for any
+// thread count.
+std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, size_t max_posting, unsigned threads,
+                                     const AcceptPair& accept, JoinStats* stats);
+
+// Sorts a large vector with up to `threads` threads (chunks sorted in
+// parallel, then merged). The result equals std::sort's for any thread count.
+void ParallelSort(std::vector<uint64_t>* values, unsigned threads);
+
+}  // namespace reprint::index
