@@ -329,3 +329,21 @@ TEST(DocumentReaderTest, OpenRejectsBadArguments) {
 
 }  // namespace
 }  // namespace reprint::read
+
+namespace reprint::read {
+namespace {
+
+TEST(DocumentReaderTest, ReadsTheShippedExamplesWithoutProblems) {
+  const std::string examples = std::string(REPRINT_SOURCE_DIR) + "/examples";
+  if (!std::filesystem::exists(examples + "/feed.jsonl")) GTEST_SKIP() << "no examples/feed.jsonl";
+  ReadResult r = ReadAll({examples});
+  EXPECT_EQ(r.ProblemStrings(), Strings{});
+  bool found = false;
+  for (const RawDocument& d : r.docs) found |= d.id == "npa-20250314-0412";
+  EXPECT_TRUE(found);
+  ReadResult again = ReadAll({examples});
+  EXPECT_EQ(r.Ids(), again.Ids());
+}
+
+}  // namespace
+}  // namespace reprint::read
