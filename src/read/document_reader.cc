@@ -1,6 +1,8 @@
 // The concrete DocumentReader: walks the expanded input list, opening one
 // file at a time (decompressing by magic bytes), and emits either one
 // document per JSON line or one document per file. See reprint/reader.h.
+// A UTF-8 byte order mark at the start of a JSON Lines input is dropped; in a
+// one-document file it is left for the cleaner.
 #include "read/document_reader.h"
 
 #include <algorithm>
@@ -20,6 +22,7 @@ namespace read {
 namespace {
 
 constexpr size_t kChunkBytes = size_t{1} << 20;
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 char FirstNonSpace(std::string_view s) {
   for (char c : s) {
@@ -121,8 +124,10 @@ class Reader final : public DocumentReader {
 
     std::string head(kBinarySniffBytes, '\0');
     head.resize(ReadUpTo(source_.get(), head.data(), head.size()));
-    const bool starts_like_json = FirstNonSpace(head) == '{';
+    const bool bom = std::string_view(head).starts_with(kUtf8Bom);
+    const bool starts_like_json = FirstNonSpace(std::string_view(head).substr(bom ? 3 : 0)) == '{';
     const bool json_lines = is_stdin ? starts_like_json : kind.json_lines;
+    if (json_lines && bom) head.erase(0, 3);  // simdjson rejects a byte order mark
     if (!starts_like_json && LooksBinary(head.data(), head.size())) {
       Report(entry.path, 0, "binary file, skipped");
       Finish();

@@ -319,6 +319,15 @@ TEST(DocumentReaderTest, StdinIsOneDocumentOtherwiseAndMayBeCompressed) {
   EXPECT_EQ(r.Ids(), (Strings{"c"}));
 }
 
+TEST(DocumentReaderTest, ByteOrderMarkBeforeJsonLinesIsIgnored) {
+  TempDir tmp;
+  tmp.Write("bom.jsonl", "\xEF\xBB\xBF" + Record("b", "x"));
+  EXPECT_EQ(ReadAll({tmp.path()}).Ids(), (Strings{"b"}));
+  bool rereadable;
+  uint64_t total;
+  EXPECT_EQ(ReadStdin("\xEF\xBB\xBF" + Record("s", "x"), &rereadable, &total).Ids(), (Strings{"s"}));
+}
+
 TEST(DocumentReaderTest, OpenRejectsBadArguments) {
   EXPECT_EQ(DocumentReader::Open({}, {}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(DocumentReader::Open({"-", "-"}, {}).status().code(), StatusCode::kInvalidArgument);

@@ -53,7 +53,8 @@ bool IsNull(const element* e) { return e == nullptr || e->type() == element_type
 
 struct JsonlRecordParser::Impl {
   simdjson::dom::parser parser;
-  std::string repaired;  // reused buffer for lines with invalid UTF-8
+  std::string repaired;    // reused buffer for lines with invalid UTF-8
+  std::string surrogates;  // reused buffer for lines with unpaired surrogate escapes
 };
 
 JsonlRecordParser::JsonlRecordParser(const ReadOptions* options)
@@ -63,14 +64,27 @@ JsonlRecordParser::~JsonlRecordParser() = default;
 Status JsonlRecordParser::Parse(const char* data, size_t size, RawDocument* doc) {
   element root;
   simdjson::error_code err = impl_->parser.parse(data, size, /*realloc_if_needed=*/false).get(root);
+  const char* line = data;  // the line as finally parsed
+  size_t length = size;
   if (err == simdjson::UTF8_ERROR) {
     if (!options_->repair_invalid_utf8) return Status::MalformedInput("invalid UTF-8 in JSON line");
     std::string& fixed = impl_->repaired;
     fixed.clear();
-    AppendRepairedUtf8(data, size, &fixed);
-    const size_t n = fixed.size();
+    AppendRepairedUtf8(line, length, &fixed);
+    length = fixed.size();
     fixed.append(kLinePadding, ' ');
-    err = impl_->parser.parse(fixed.data(), n, false).get(root);
+    line = fixed.data();
+    err = impl_->parser.parse(line, length, false).get(root);
+  }
+  if (err == simdjson::STRING_ERROR && options_->repair_invalid_utf8) {
+    // Perhaps unpaired surrogate escapes (backslash-u D800): replace them and retry.
+    std::string& fixed = impl_->surrogates;
+    fixed.clear();
+    if (AppendWithLoneSurrogatesReplaced(line, length, &fixed) > 0) {
+      const size_t n = fixed.size();
+      fixed.append(kLinePadding, ' ');
+      err = impl_->parser.parse(fixed.data(), n, false).get(root);
+    }
   }
   if (err) return Status::MalformedInput(std::string("malformed JSON: ") + simdjson::error_message(err));
   simdjson::dom::object object;

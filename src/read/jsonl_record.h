@@ -13,8 +13,8 @@
 //    a present field, and content that is only whitespace ("empty document").
 //  - url, source, date, title: strings as is; numbers and booleans in their
 //    JSON form; null, arrays and objects become "".
-//  - Invalid UTF-8: repaired with U+FFFD or reported, per
-//    ReadOptions::repair_invalid_utf8.
+//  - Invalid UTF-8, and \u escapes naming unpaired UTF-16 surrogates: repaired
+//    with U+FFFD, or (repair_invalid_utf8 = false) the record is reported.
 //  - Other fields are ignored; the line must be one JSON object.
 //
 // Thread safety: none; one parser per thread.

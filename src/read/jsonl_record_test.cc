@@ -115,3 +115,18 @@ TEST_F(ReadJsonlRecordTest, InvalidUtf8IsReportedWhenRepairIsOff) {
 
 }  // namespace
 }  // namespace reprint::read
+
+namespace reprint::read {
+namespace {
+
+TEST_F(ReadJsonlRecordTest, UnpairedSurrogateEscapesAreRepaired) {
+  ASSERT_TRUE(Parse(R"({"text":"a\udc80b \ud83d\ude00 \\udc80"})").ok());
+  EXPECT_EQ(doc_.content, "a\xef\xbf\xbd" "b \xf0\x9f\x98\x80 \\udc80");
+  ASSERT_TRUE(Parse("{\"text\":\"\\ud800\xff\"}").ok());  // both repairs in one line
+  EXPECT_EQ(doc_.content, "\xef\xbf\xbd\xef\xbf\xbd");
+  options_.repair_invalid_utf8 = false;
+  EXPECT_EQ(Parse(R"({"text":"a\udc80b"})").message().rfind("malformed JSON: ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace reprint::read

@@ -63,3 +63,58 @@ size_t AppendRepairedUtf8(const char* data, size_t size, std::string* out) {
 }
 
 }  // namespace reprint::read
+
+namespace reprint::read {
+namespace {
+
+// Returns the code unit of a "\uXXXX" escape at p[0..n), or -1.
+int EscapedUnit(const char* p, size_t n) {
+  if (n < 6 || p[0] != '\\' || p[1] != 'u') return -1;
+  int v = 0;
+  for (int i = 2; i < 6; ++i) {
+    const char c = p[i];
+    int d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+bool IsHigh(int u) { return u >= 0xD800 && u <= 0xDBFF; }
+bool IsLow(int u) { return u >= 0xDC00 && u <= 0xDFFF; }
+
+}  // namespace
+
+size_t AppendWithLoneSurrogatesReplaced(const char* data, size_t size, std::string* out) {
+  size_t replaced = 0, i = 0, run = 0;
+  out->reserve(out->size() + size);
+  while (i < size) {
+    if (data[i] != '\\') {
+      ++i;
+      continue;
+    }
+    const int unit = EscapedUnit(data + i, size - i);
+    if (unit < 0) {  // another escape (\\, \", \n ...): skip both characters
+      i += 2;
+      continue;
+    }
+    if (IsHigh(unit) && IsLow(EscapedUnit(data + i + 6, size - i - 6))) {
+      i += 12;  // a proper pair
+      continue;
+    }
+    if (IsHigh(unit) || IsLow(unit)) {
+      out->append(data + run, i - run);
+      out->append("\\uFFFD");
+      ++replaced;
+      run = i + 6;
+    }
+    i += 6;
+  }
+  out->append(data + run, size - run);
+  return replaced;
+}
+
+}  // namespace reprint::read

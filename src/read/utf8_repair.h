@@ -16,3 +16,13 @@ namespace reprint::read {
 size_t AppendRepairedUtf8(const char* data, size_t size, std::string* out);
 
 }  // namespace reprint::read
+
+namespace reprint::read {
+
+// Copies the JSON text `data` to *out with every \uXXXX escape that names an
+// unpaired UTF-16 surrogate (as Python's json.dumps writes for undecodable
+// bytes) replaced by \uFFFD; returns the number replaced. simdjson rejects
+// such escapes. Escaped backslashes ("\\u") are left alone.
+size_t AppendWithLoneSurrogatesReplaced(const char* data, size_t size, std::string* out);
+
+}  // namespace reprint::read
