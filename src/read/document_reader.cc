@@ -94,30 +94,10 @@ class Reader final : public DocumentReader {
       Finish();
       return false;
     }
-    std::unique_ptr<ByteSource> raw;
-    if (preopened_ != nullptr) {
-      raw = std::move(preopened_);
-    } else {
-      Result<std::unique_ptr<ByteSource>> opened = OpenFileSource(entry.path);
-      if (!opened.ok()) {
-        Report(entry.path, 0, opened.status().message());
-        Finish();
-        return false;
-      }
-      raw = std::move(opened.value());
-    }
     const bool is_stdin = entry.path == "-";
     const FileKind kind = is_stdin ? FileKind{} : KindFromPath(entry.path);
-
-    // Decompression is chosen by magic bytes; a .gz/.zst name must match them.
-    std::string magic(4, '\0');
-    magic.resize(ReadUpTo(raw.get(), magic.data(), magic.size()));
-    const Compression compression = SniffCompression(magic.data(), magic.size());
-    source_ = NewDecompressingSource(compression, NewPrefixedSource(std::move(magic), std::move(raw)));
-    if (kind.compression != Compression::kNone && compression != kind.compression &&
-        source_->raw_bytes() > 0) {
-      Report(entry.path, 0,
-             std::string("not ") + CompressionName(kind.compression) + " data (bad magic number)");
+    Compression compression = Compression::kNone;
+    if (!OpenDecoded(entry, kind, &compression)) {
       Finish();
       return false;
     }
@@ -146,6 +126,31 @@ class Reader final : public DocumentReader {
     const bool got = ReadWholeFile(head, compression == Compression::kNone, kind.format, doc);
     Finish();
     return got;
+  }
+
+  // Sets source_ to the decompressed bytes of `entry`, chosen by magic bytes
+  // (a .gz/.zst name must match them). Returns false after reporting a problem.
+  bool OpenDecoded(const InputEntry& entry, const FileKind& kind, Compression* compression) {
+    std::unique_ptr<ByteSource> raw = std::move(preopened_);
+    if (raw == nullptr) {
+      Result<std::unique_ptr<ByteSource>> opened = OpenFileSource(entry.path);
+      if (!opened.ok()) {
+        Report(entry.path, 0, opened.status().message());
+        return false;
+      }
+      raw = std::move(opened.value());
+    }
+    std::string magic(4, '\0');
+    magic.resize(ReadUpTo(raw.get(), magic.data(), magic.size()));
+    *compression = SniffCompression(magic.data(), magic.size());
+    source_ = NewDecompressingSource(*compression, NewPrefixedSource(std::move(magic), std::move(raw)));
+    if (kind.compression != Compression::kNone && *compression != kind.compression &&
+        source_->raw_bytes() > 0) {
+      Report(entry.path, 0,
+             std::string("not ") + CompressionName(kind.compression) + " data (bad magic number)");
+      return false;
+    }
+    return true;
   }
 
   // Reads the rest of the current input as one document after `head`.
