@@ -4,7 +4,7 @@
 // valid UTF-8 without control characters other than \t \n \r.
 //
 // Built with clang and -fsanitize=fuzzer it is a libFuzzer target; built with
-// REPRINT_FUZZ_STANDALONE_MAIN it runs the files named on the command line,
+// a plain compiler (no REPRINT_LIBFUZZER) it runs the files named on the command line,
 // so it compiles with any compiler and never rots (simdjson's practice).
 #include <cstdint>
 #include <cstdio>
@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   return 0;
 }
 
-#ifdef REPRINT_FUZZ_STANDALONE_MAIN
+#ifndef REPRINT_LIBFUZZER
 int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);

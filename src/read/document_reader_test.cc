@@ -41,7 +41,7 @@ TEST(DocumentReaderTest, WalksDirectoriesRecursivelyInSortedOrderSkippingHidden)
                               p + "sub/deeper/d.md"}));
   ASSERT_EQ(r.docs.size(), 7u);
   for (size_t i = 0; i < r.docs.size(); ++i) EXPECT_EQ(r.docs[i].index, i);
-  EXPECT_EQ(r.docs[0].format, DocumentFormat::kText);
+  EXPECT_EQ(r.docs[0].format, DocumentFormat::kAuto);
   EXPECT_EQ(r.docs[0].location.ToString(), p + "Z.txt");
   EXPECT_EQ(r.docs[3].location.ToString(), p + "a.jsonl:2");
   EXPECT_EQ(r.docs[3].content, "two");
@@ -82,7 +82,7 @@ TEST(DocumentReaderTest, ReadsGzipAndZstdByExtensionAndByMagic) {
   EXPECT_EQ(r.Ids(), (Strings{"g1", "g2", "z1", tmp.path() + "/3.txt.gz", "m1", tmp.path() + "/5.html.zst"}));
   ASSERT_EQ(r.docs.size(), 6u);
   EXPECT_EQ(r.docs[3].content, "gzipped text");
-  EXPECT_EQ(r.docs[3].format, DocumentFormat::kText);
+  EXPECT_EQ(r.docs[3].format, DocumentFormat::kAuto);
   EXPECT_EQ(r.docs[5].format, DocumentFormat::kHtml);
   EXPECT_TRUE(r.problems.empty());
   auto reader = DocumentReader::Open({tmp.path()}, {});

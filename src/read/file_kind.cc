@@ -27,10 +27,10 @@ FileKind KindFromPath(std::string_view path) {
     name = name.substr(0, name.rfind('.'));
     ext = LowerExtension(name);
   }
+  // .txt stays kAuto: saved pages and syndication dumps often hold markup
+  // under a .txt name, and the cleaner's sniffer tells the two apart.
   if (ext == "jsonl" || ext == "ndjson" || ext == "json") {
     kind.json_lines = true;
-  } else if (ext == "txt") {
-    kind.format = DocumentFormat::kText;
   } else if (ext == "html" || ext == "htm" || ext == "xhtml") {
     kind.format = DocumentFormat::kHtml;
   }

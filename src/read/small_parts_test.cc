@@ -17,7 +17,7 @@ TEST(ReadFileKindTest, ExtensionsPickFormatAndCompression) {
   EXPECT_TRUE(KindFromPath("b.json.gz").json_lines);
   EXPECT_EQ(KindFromPath("b.json.gz").compression, Compression::kGzip);
   EXPECT_EQ(KindFromPath("b.jsonl.zst").compression, Compression::kZstd);
-  EXPECT_EQ(KindFromPath("b.txt").format, DocumentFormat::kText);
+  EXPECT_EQ(KindFromPath("b.txt").format, DocumentFormat::kAuto);
   EXPECT_FALSE(KindFromPath("b.txt").json_lines);
   EXPECT_EQ(KindFromPath("b.HTM.gz").format, DocumentFormat::kHtml);
   EXPECT_EQ(KindFromPath("b.xhtml").format, DocumentFormat::kHtml);
