@@ -13,6 +13,7 @@ struct PairScores {
   double jaccard = 0;      // |A ∩ B| / |A ∪ B|
   double containment = 0;  // |A ∩ B| / min(|A|, |B|)
   uint64_t intersection = 0;
+  uint64_t smaller_size = 0;  // min(|A|, |B|)
 };
 
 enum class Relation {
@@ -29,6 +30,9 @@ std::string_view RelationName(Relation relation);
 struct RelationThresholds {
   double jaccard = 0.7;
   double containment = 0.7;
+  // A text shorter than this (a credit line, a copyright notice) is "contained"
+  // in any page that repeats it; it must not link unrelated pages.
+  uint64_t min_contained_shingles = 15;
 };
 
 // REQUIRES: a and b sorted and distinct.

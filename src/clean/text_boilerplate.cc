@@ -49,9 +49,27 @@ bool EndsSentence(std::string_view p) {
   return false;
 }
 
+bool ContainsIgnoringAsciiCase(std::string_view text, std::string_view lower_needle) {
+  if (text.size() < lower_needle.size()) return false;
+  for (size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
+    size_t j = 0;
+    while (j < lower_needle.size() && (text[i + j] | 0x20) == lower_needle[j]) ++j;
+    if (j == lower_needle.size()) return true;
+  }
+  return false;
+}
+
+// Copyright and rights notices end like sentences but are page furniture.
+bool IsLegalNotice(std::string_view p) {
+  if (p.size() > 300) return false;
+  return p.find("\u00A9") != std::string_view::npos || ContainsIgnoringAsciiCase(p, "all rights reserved") ||
+         ContainsIgnoringAsciiCase(p.substr(0, 10), "copyright");
+}
+
 }  // namespace
 
 bool IsProse(std::string_view paragraph) {
+  if (IsLegalNotice(paragraph)) return false;
   const size_t words = CountWords(paragraph);
   return words >= kLongParagraphWords || (words >= kMinProseWords && EndsSentence(paragraph));
 }
@@ -68,10 +86,11 @@ TrimResult TrimBoilerplate(const ParagraphBuilder& builder) {
   if (first == n) return r;  // nothing reads like prose: keep everything
   size_t last = n;
   while (!IsProse(builder.paragraph(last - 1))) --last;
-  // Keep everything rather than a sliver of prose amid pages of chrome.
+  // Keep everything rather than a sliver of prose amid lines that are not
+  // (a table of figures, a list): the sliver is more likely chrome.
   size_t kept = 0;
   for (size_t i = first; i < last; ++i) kept += builder.paragraph(i).size();
-  if (kept * 20 < builder.text_bytes() && CountWords(builder.Range(first, last)) < 20) return r;
+  if (kept * 4 < builder.text_bytes() && CountWords(builder.Range(first, last)) < 20) return r;
 
   r.first = first;
   r.last = last;

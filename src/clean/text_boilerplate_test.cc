@@ -51,6 +51,26 @@ TEST(TrimBoilerplateTest, NeverStripsEverything) {
   EXPECT_EQ(Trim("").text, "");
 }
 
+TEST(TrimBoilerplateTest, LegalNoticeIsChromeNotProse) {
+  EXPECT_FALSE(IsProse("Copyright 2024 The Morning Dispatch. All Rights Reserved."));
+  EXPECT_FALSE(IsProse("\u00A9 2024 Some Site. All rights reserved."));
+  const Trimmed t = Trim("The first sentence of the story is here.\n\nThe second one is here too.\n\n"
+                         "\u00A9 2024 Coastline News. All rights reserved.");
+  EXPECT_EQ(t.text, "The first sentence of the story is here.\n\nThe second one is here too.");
+}
+
+// Regression: a Reuters earnings table followed by a copyright line came out
+// as the copyright line alone, which then looked "contained" in every page
+// carrying the same notice.
+TEST(TrimBoilerplateTest, TableOfFiguresIsNotReducedToItsFooter) {
+  const std::string table =
+      "Shr profit six cts vs loss one ct\nNet profit 80,939 vs loss 12,808\nRev 7.0 mln vs 6.3 mln\n"
+      "Six months\nNet profit 101,345 vs loss 10,460\nRev 13.2 mln vs 12.5 mln\nShare this article\n"
+      "Comments are closed.\nCopyright 2024 The Morning Dispatch. All Rights Reserved.";
+  const Trimmed t = Trim(table);
+  EXPECT_NE(t.text.find("Net profit 80,939"), std::string::npos) << t.text;
+}
+
 TEST(SplitPlainTextTest, BlankLinesSeparateParagraphsOtherwiseLinesDo) {
   ParagraphBuilder b;
   SplitPlainText("a\nwrapped line\n \nnext  para\r\n\r\nthird", &b);

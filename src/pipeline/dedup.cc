@@ -40,7 +40,7 @@ std::vector<VerifiedPair> VerifiedFromCandidates(const std::vector<uint64_t>& ca
     const uint32_t rep = pass.exact_representative[doc];
     if (rep == doc) continue;
     const double all = 1.0;
-    pairs.push_back({rep, doc, {all, all, pass.documents[doc].shingle_count}, Relation::kExact});
+    pairs.push_back({rep, doc, {all, all, pass.documents[doc].shingle_count, pass.documents[doc].shingle_count}, Relation::kExact});
   }
   std::sort(pairs.begin(), pairs.end(),
             [](const VerifiedPair& x, const VerifiedPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
@@ -58,7 +58,7 @@ Status ScoreIndirectMembers(const std::vector<std::string>& inputs, const DedupO
       if (m.relation != Relation::kLinked) continue;
       if (pass.exact_hash[m.doc] == pass.exact_hash[cluster.canonical]) {
         m.relation = Relation::kExact;
-        m.scores = {1.0, 1.0, pass.documents[m.doc].shingle_count};
+        m.scores = {1.0, 1.0, pass.documents[m.doc].shingle_count, pass.documents[m.doc].shingle_count};
         continue;
       }
       missing.push_back(index::PackPair(std::min(m.doc, cluster.canonical), std::max(m.doc, cluster.canonical)));

@@ -36,6 +36,7 @@ PairScores CompareShingleSets(const ShingleSet& a, const ShingleSet& b) {
   }
   const double union_size = static_cast<double>(a.size() + b.size() - common);
   scores.intersection = common;
+  scores.smaller_size = std::min(a.size(), b.size());
   scores.jaccard = static_cast<double>(common) / union_size;
   scores.containment = static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
   return scores;
@@ -44,7 +45,8 @@ PairScores CompareShingleSets(const ShingleSet& a, const ShingleSet& b) {
 Relation ClassifyPair(const PairScores& scores, bool exact_hash_equal, const RelationThresholds& t) {
   if (exact_hash_equal) return Relation::kExact;
   if (scores.jaccard >= t.jaccard) return Relation::kNearDuplicate;
-  if (scores.containment >= t.containment) return Relation::kContained;
+  if (scores.containment >= t.containment && scores.smaller_size >= t.min_contained_shingles)
+    return Relation::kContained;
   return Relation::kUnrelated;
 }
 

@@ -6,13 +6,23 @@ namespace reprint {
 namespace {
 
 TEST(SimilarityTest, JaccardAndContainment) {
-  ShingleSet a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-  ShingleSet b = {1, 2, 3, 4};
+  ShingleSet a, b;
+  for (uint64_t i = 0; i < 50; ++i) a.push_back(i);
+  for (uint64_t i = 0; i < 20; ++i) b.push_back(i * 2);  // 0..38, all in a
   PairScores s = CompareShingleSets(a, b);
-  EXPECT_EQ(s.intersection, 4u);
+  EXPECT_EQ(s.intersection, 20u);
   EXPECT_DOUBLE_EQ(s.jaccard, 0.4);
   EXPECT_DOUBLE_EQ(s.containment, 1.0);
   EXPECT_EQ(ClassifyPair(s, false, {}), Relation::kContained);
+}
+
+TEST(SimilarityTest, TinyTextsAreNotContainedCopies) {
+  ShingleSet big, tiny = {1, 2, 3};
+  for (uint64_t i = 0; i < 100; ++i) big.push_back(i);
+  PairScores s = CompareShingleSets(big, tiny);
+  EXPECT_DOUBLE_EQ(s.containment, 1.0);
+  EXPECT_EQ(s.smaller_size, 3u);
+  EXPECT_EQ(ClassifyPair(s, false, {}), Relation::kUnrelated);
 }
 
 TEST(SimilarityTest, EmptySetsAreUnrelated) {
@@ -22,10 +32,10 @@ TEST(SimilarityTest, EmptySetsAreUnrelated) {
 }
 
 TEST(SimilarityTest, ClassificationOrder) {
-  PairScores near{0.8, 0.9, 8};
+  PairScores near{0.8, 0.9, 8, 20};
   EXPECT_EQ(ClassifyPair(near, false, {}), Relation::kNearDuplicate);
   EXPECT_EQ(ClassifyPair(near, true, {}), Relation::kExact);
-  PairScores weak{0.2, 0.5, 3};
+  PairScores weak{0.2, 0.5, 3, 20};
   EXPECT_EQ(ClassifyPair(weak, false, {}), Relation::kUnrelated);
   EXPECT_EQ(RelationName(Relation::kNearDuplicate), "near-duplicate");
 }
