@@ -66,16 +66,21 @@ size_t CountKnownTags(std::string_view s) {
 bool LooksBinary(std::string_view content) {
   const std::string_view sample = content.substr(0, kBinarySample);
   size_t controls = 0;
-  size_t i = 0;
-  // Skip eight bytes at a time while none is below 0x20 (exact test for
-  // bytes below 0x80, and bytes above it are never controls).
+  // Eight bytes at a time: only words holding a byte below 0x20 (exact for
+  // bytes below 0x80; bytes above are never controls) are looked at closely,
+  // and in text those are mostly line breaks.
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  size_t i = 0;
   for (; i + 8 <= sample.size(); i += 8) {
     uint64_t w;
     std::memcpy(&w, sample.data() + i, 8);
-    const uint64_t below = (w - kOnes * 0x20) & ~w & kHigh;
-    if (below != 0) break;
+    if (((w - kOnes * 0x20) & ~w & kHigh) == 0) continue;
+    for (size_t j = i; j < i + 8; ++j) {
+      const unsigned char c = static_cast<unsigned char>(sample[j]);
+      if (c == 0) return true;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
+    }
   }
   for (; i < sample.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(sample[i]);

@@ -1,6 +1,11 @@
 #include "clean/paragraphs.h"
 
+#include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace reprint::clean {
 namespace {
@@ -8,6 +13,25 @@ namespace {
 // Space, \t \n \v \f \r. Everything below 0x20 that survives UTF-8
 // sanitising is one of these.
 inline bool IsSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Returns the first index >= i holding a byte <= 0x20 (space or control) or
+// 0xC2 (the lead byte of U+00A0), 16 bytes at a time: words are copied
+// between such bytes without a per-byte branch. SSE2 is x86-64 baseline.
+inline size_t NextWhitespaceCandidate(const unsigned char* p, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);  // v <= 0x20, unsigned
+    const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(low, _mm_cmpeq_epi8(v, c2))));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+    i += 16;
+  }
+#endif
+  while (i < n && p[i] > 0x20 && p[i] != 0xC2) ++i;
+  return i;
+}
 
 }  // namespace
 
@@ -22,11 +46,26 @@ void ParagraphBuilder::Clear() {
 void ParagraphBuilder::Append(std::string_view text, bool blank_line_breaks) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  text_.reserve(text_.size() + n + 2);
   size_t i = 0;
   while (i < n) {
+    // Word run, up to the next whitespace: copied in one piece. Candidates
+    // that are not whitespace (0xC2 leading another character, stray control
+    // bytes) belong to the word.
+    const size_t word = i;
+    for (;;) {
+      i = NextWhitespaceCandidate(p, i, n);
+      if (i >= n || IsSpace(p[i]) || (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0xA0)) break;
+      ++i;
+    }
+    if (i > word) {
+      if (pending_space_ && text_.size() > open_begin_) text_.push_back(' ');
+      pending_space_ = false;
+      text_.append(text.data() + word, i - word);
+    }
+    if (i >= n) break;
     // Whitespace run.
     int newlines = 0;
-    size_t ws = i;
     while (i < n) {
       if (IsSpace(p[i])) {
         newlines += p[i] == '\n';
@@ -37,20 +76,10 @@ void ParagraphBuilder::Append(std::string_view text, bool blank_line_breaks) {
         break;
       }
     }
-    if (i > ws) {
-      if (blank_line_breaks && newlines >= 2) {
-        Break();
-      } else {
-        pending_space_ = true;
-      }
-    }
-    // Word run: copied in one piece.
-    const size_t word = i;
-    while (i < n && !IsSpace(p[i]) && !(p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0xA0)) ++i;
-    if (i > word) {
-      if (pending_space_ && text_.size() > open_begin_) text_.push_back(' ');
-      pending_space_ = false;
-      text_.append(text.data() + word, i - word);
+    if (blank_line_breaks && newlines >= 2) {
+      Break();
+    } else {
+      pending_space_ = true;
     }
   }
 }
