@@ -53,9 +53,16 @@ void ParagraphBuilder::Append(std::string_view text, bool blank_line_breaks) {
     // that are not whitespace (0xC2 leading another character, stray control
     // bytes) belong to the word.
     const size_t word = i;
+    // A single space between two words is already collapsed, so the run goes
+    // on through it: well-formed text is copied a line at a time.
     for (;;) {
       i = NextWhitespaceCandidate(p, i, n);
-      if (i >= n || IsSpace(p[i]) || (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0xA0)) break;
+      if (i >= n) break;
+      if (i > word && p[i] == ' ' && i + 1 < n && p[i + 1] > 0x20 && p[i + 1] != 0xC2) {
+        i += 2;
+        continue;
+      }
+      if (IsSpace(p[i]) || (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0xA0)) break;
       ++i;
     }
     if (i > word) {
