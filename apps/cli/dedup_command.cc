@@ -115,7 +115,9 @@ void PrintSummary(const DedupResult& r, const ProblemLog& log) {
   text += "; " + WithThousands(r.clusters.size()) + " copy clusters, " + WithThousands(s.duplicates) +
           " duplicates removed; " + Seconds(secs) + " (" +
           WithThousands(static_cast<uint64_t>(static_cast<double>(s.documents) / secs)) + " docs/s, " +
-          HumanBytes(static_cast<double>(s.input_bytes) / secs) + "/s).";
+          HumanBytes(static_cast<double>(s.input_bytes) / secs) + "/s: fingerprint " + Seconds(s.fingerprint_seconds) +
+          ", candidates " + Seconds(s.candidate_seconds) + ", verify " + Seconds(s.verify_seconds) + " in " +
+          std::to_string(s.verify_reads) + " read(s), clusters " + Seconds(s.cluster_seconds) + ").";
   std::fprintf(stderr, "%s\n", text.c_str());
 }
 

@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"canonical"}));
   dedup_cmd->add_option("--pairs", dedup.pairs_path, "Also write the verified pairs (JSON Lines) to this file");
   dedup_cmd->add_flag("--singletons", dedup.singletons, "Also write documents without copies as one-member clusters");
+  dedup_cmd->add_option("--verify-memory", dedup.options.verify_memory_bytes,
+                        "Bytes of shingle sets held at once while verifying (more means fewer re-reads)")
+      ->capture_default_str();
 
   CommonArgs clean;
   CLI::App* clean_cmd = app.add_subcommand("clean", "Write each document's article text as JSON Lines");

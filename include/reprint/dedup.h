@@ -4,8 +4,9 @@
 //
 // Memory: pass 1 keeps per document only its id, date, sizes, band keys and
 // anchors (a few hundred bytes); verification re-reads the input (pass 2) and
-// holds a shingle set only while a pending pair still needs it. Inputs that
-// cannot be re-read (stdin) keep shingle sets from pass 1 instead.
+// holds a shingle set only while a pending pair still needs it, within
+// verify_memory_bytes (more reads when needed). Inputs that cannot be re-read
+// (stdin) keep shingle sets from pass 1 instead.
 //
 // Determinism: the result is identical for any number of threads.
 #pragma once
@@ -39,8 +40,10 @@ struct DedupOptions {
   // Anchors two documents must share before they are verified as a possible
   // trimmed copy (also as a fraction of the smaller document's anchors).
   int min_shared_anchors = 2;
-  double min_anchor_fraction = 0.3;
+  double min_anchor_fraction = 0.4;
   size_t max_bucket = 2000;  // larger LSH/anchor buckets are linked as a chain, not all-pairs
+  // Shingle sets held at once while verifying; more need extra reads of the input.
+  size_t verify_memory_bytes = size_t{512} << 20;
   unsigned threads = 0;      // 0: all cores
   bool strict = false;       // stop at the first skipped record
   std::function<void(const DedupProgress&)> on_progress;  // called from the reading thread
@@ -64,7 +67,12 @@ struct DedupStats {
   uint64_t verified_pairs = 0;    // candidates that passed verification
   uint64_t capped_buckets = 0;
   uint64_t duplicates = 0;        // documents that are not their cluster's canonical
-  double seconds = 0;
+  uint64_t verify_reads = 0;      // reads of the input made to verify (0 when kept in memory)
+  double seconds = 0;             // the whole run, then its phases:
+  double fingerprint_seconds = 0;
+  double candidate_seconds = 0;
+  double verify_seconds = 0;
+  double cluster_seconds = 0;
 };
 
 struct DedupResult {

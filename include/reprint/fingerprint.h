@@ -60,6 +60,9 @@ class Fingerprinter {
   void Compute(std::string_view text, Fingerprint* out);
   // The document's full shingle set, for exact verification.
   void Shingles(std::string_view text, ShingleSet* out);
+  // The same set as the low 32 bits of each hash, sorted and distinct: half
+  // the memory, at a chance-collision rate of |A||B| / 2^32 between two sets.
+  void CompactShingles(std::string_view text, std::vector<uint32_t>* out);
 
  private:
   struct Impl;

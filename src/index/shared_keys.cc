@@ -37,31 +37,124 @@ std::vector<uint64_t> ChainPairs(const std::vector<uint64_t>& entries, size_t ma
   return chain;
 }
 
+// Finds a key's posting in the sorted entries with one directory lookup on
+// the key's top bits and a short search inside its bucket: a binary search
+// over the whole array would miss the cache at nearly every step.
+class PostingDirectory {
+ public:
+  explicit PostingDirectory(const std::vector<uint64_t>& entries) : entries_(entries) {
+    const size_t target_buckets = std::max<size_t>(entries.size() / 8, 1);
+    while (bits_ < 24 && (size_t{1} << bits_) < target_buckets) ++bits_;
+    start_.assign((size_t{1} << bits_) + 1, entries.size());
+    size_t i = 0;
+    for (size_t bucket = 0; bucket < (size_t{1} << bits_); ++bucket) {
+      while (i < entries.size() && Bucket(PairFirst(entries[i])) < bucket) ++i;
+      start_[bucket] = i;
+    }
+  }
+
+  // The entries [begin, end) holding `key`.
+  std::pair<size_t, size_t> Find(uint32_t key) const {
+    const size_t bucket = Bucket(key);
+    const auto first = entries_.begin() + static_cast<std::ptrdiff_t>(start_[bucket]);
+    const auto last = entries_.begin() + static_cast<std::ptrdiff_t>(start_[bucket + 1]);
+    const auto begin = std::lower_bound(first, last, PackEntry(key, 0));
+    const auto end = std::upper_bound(begin, last, PackEntry(key, UINT32_MAX));
+    return {static_cast<size_t>(begin - entries_.begin()), static_cast<size_t>(end - entries_.begin())};
+  }
+
+ private:
+  size_t Bucket(uint32_t key) const { return bits_ == 0 ? 0 : key >> (32 - bits_); }
+
+  const std::vector<uint64_t>& entries_;
+  int bits_ = 0;
+  std::vector<size_t> start_;
+};
+
+// Per-document tally of shared keys by partner. A small open-addressing
+// table that stays in L1 cache: a dense array over all documents would take
+// a cache miss per increment once the corpus has millions of documents.
+class PartnerCounts {
+ public:
+  PartnerCounts() { Resize(256); }
+
+  void Increment(uint32_t doc) {
+    if (2 * (touched_.size() + 1) > slots_.size()) Grow();
+    const size_t i = Find(doc);
+    if (slots_[i].count++ == 0) {
+      slots_[i].doc = doc;
+      touched_.push_back(doc);
+      used_.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  uint32_t Count(uint32_t doc) const { return slots_[Find(doc)].count; }
+  // The partners seen since the last Reset(), unordered.
+  std::vector<uint32_t>& touched() { return touched_; }
+  void Reset() {
+    for (uint32_t i : used_) slots_[i].count = 0;
+    used_.clear();
+    touched_.clear();
+  }
+
+ private:
+  struct Slot {
+    uint32_t doc = 0;
+    uint32_t count = 0;  // 0: free
+  };
+  // Linear probing. Slots are only freed all together (Reset), so probe
+  // chains never break.
+  size_t Find(uint32_t doc) const {
+    size_t i = (doc * 0x9E3779B1u) & mask_;
+    while (slots_[i].count != 0 && slots_[i].doc != doc) i = (i + 1) & mask_;
+    return i;
+  }
+  void Resize(size_t capacity) {
+    slots_.assign(capacity, Slot());
+    mask_ = capacity - 1;
+  }
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    Resize(old.size() * 2);
+    used_.clear();
+    for (const Slot& s : old) {
+      if (s.count == 0) continue;
+      const size_t i = Find(s.doc);
+      slots_[i] = s;
+      used_.push_back(static_cast<uint32_t>(i));
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::vector<uint32_t> touched_;  // partner documents
+  std::vector<uint32_t> used_;     // their slots
+};
+
 // Counts shared keys between each document of [first, last) and every later
 // document, appending accepted pairs in (a, b) order.
-void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, size_t max_posting,
-                const AcceptPair& accept, size_t first, size_t last, std::vector<uint64_t>* out) {
-  std::vector<uint32_t> counts(docs.documents(), 0);
-  std::vector<uint32_t> touched;
+void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, const PostingDirectory& directory,
+                size_t max_posting, const AcceptPair& accept, size_t first, size_t last, PartnerCounts& counts,
+                std::vector<uint64_t>* out) {
   for (size_t d = first; d < last; ++d) {
     const auto doc = static_cast<uint32_t>(d);
     for (uint32_t key : docs.KeysOf(d)) {
-      const auto posting_begin = std::lower_bound(entries.begin(), entries.end(), PackEntry(key, 0));
-      const auto end = std::upper_bound(posting_begin, entries.end(), PackEntry(key, UINT32_MAX));
-      if (static_cast<size_t>(end - posting_begin) > max_posting) continue;
+      const auto [posting_begin, end] = directory.Find(key);
+      if (end - posting_begin > max_posting) continue;
       // Only later documents: start just past (key, doc) itself.
-      const auto begin = std::upper_bound(posting_begin, end, PackEntry(key, doc));
-      for (auto it = begin; it != end; ++it) {
-        const uint32_t other = PairSecond(*it);
-        if (counts[other]++ == 0) touched.push_back(other);
-      }
+      const size_t begin = static_cast<size_t>(
+          std::upper_bound(entries.begin() + static_cast<std::ptrdiff_t>(posting_begin),
+                           entries.begin() + static_cast<std::ptrdiff_t>(end), PackEntry(key, doc)) -
+          entries.begin());
+      for (size_t it = begin; it != end; ++it) counts.Increment(PairSecond(entries[it]));
     }
-    std::sort(touched.begin(), touched.end());
-    for (uint32_t other : touched) {
-      if (accept(doc, other, counts[other])) out->push_back(PackPair(doc, other));
-      counts[other] = 0;
-    }
-    touched.clear();
+    // Partners come out in table order: only the few accepted pairs are
+    // sorted, once per range, which keeps the output deterministic.
+    const size_t found_before = out->size();
+    for (uint32_t other : counts.touched())
+      if (accept(doc, other, counts.Count(other))) out->push_back(PackPair(doc, other));
+    std::sort(out->begin() + static_cast<std::ptrdiff_t>(found_before), out->end());
+    counts.Reset();
   }
 }
 
@@ -71,6 +164,7 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, size_t max_postin
                                      const AcceptPair& accept, JoinStats* stats) {
   const std::vector<uint64_t> entries = BuildPostings(docs, threads);
   const std::vector<uint64_t> chain = ChainPairs(entries, max_posting, stats);
+  const PostingDirectory directory(entries);
   // Fixed chunks, not one per thread, so that the split (and so the output
   // order before merging) does not depend on the thread count.
   const size_t n = docs.documents();
@@ -82,8 +176,10 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, size_t max_postin
   const unsigned worker_count = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(chunks)));
   for (unsigned t = 0; t < worker_count; ++t) {
     workers.emplace_back([&] {
+      PartnerCounts counts;
       for (size_t c; (c = next.fetch_add(1)) < chunks;)
-        CountRange(docs, entries, max_posting, accept, c * chunk, std::min(n, (c + 1) * chunk), &found[c]);
+        CountRange(docs, entries, directory, max_posting, accept, c * chunk, std::min(n, (c + 1) * chunk), counts,
+                   &found[c]);
     });
   }
   for (auto& w : workers) w.join();

@@ -24,9 +24,14 @@ index::AcceptPair AnchorRule(const index::DocumentKeys& anchors, const DedupOpti
   };
 }
 
-// Two of the opening shingles (or all, for shorter texts).
-index::AcceptPair LeadRule(const index::DocumentKeys& leads) {
-  return [&leads](uint32_t a, uint32_t b, uint32_t shared) {
+// Two of the opening shingles (or all, for shorter texts), and only when one
+// of the documents is too short to carry the anchors that would otherwise
+// find the pair: many unrelated articles open alike ("LONDON (Reuters) -").
+index::AcceptPair LeadRule(const index::DocumentKeys& leads, const index::DocumentKeys& anchors,
+                           const DedupOptions& options) {
+  return [&leads, &anchors, &options](uint32_t a, uint32_t b, uint32_t shared) {
+    const size_t fewest_anchors = std::min(anchors.KeysOf(a).size(), anchors.KeysOf(b).size());
+    if (fewest_anchors >= 2 * static_cast<size_t>(options.min_shared_anchors)) return false;
     const size_t smaller = std::min(leads.KeysOf(a).size(), leads.KeysOf(b).size());
     return shared >= std::min<size_t>(2, smaller);
   };
@@ -42,8 +47,9 @@ std::vector<uint64_t> GenerateCandidates(CandidateKeys* keys, const DedupOptions
   keys->bands.Clear();
   all = Union(all, index::SharedKeyPairs(keys->anchors, options.max_bucket, threads,
                                          AnchorRule(keys->anchors, options), &join));
+  all = Union(all, index::SharedKeyPairs(keys->leads, options.max_bucket, threads,
+                                         LeadRule(keys->leads, keys->anchors, options), &join));
   keys->anchors.Clear();
-  all = Union(all, index::SharedKeyPairs(keys->leads, options.max_bucket, threads, LeadRule(keys->leads), &join));
   keys->leads.Clear();
   stats->capped_buckets += join.capped_postings;
   stats->candidate_pairs = all.size();

@@ -50,8 +50,8 @@ std::vector<VerifiedPair> VerifiedFromCandidates(const std::vector<uint64_t>& ca
 // Members reached only through others get their own scores against the
 // canonical member: from the exact hash when equal, else by another pass.
 Status ScoreIndirectMembers(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
-                            const pipeline::FingerprintPassResult& pass, const std::vector<ShingleSet>* in_memory,
-                            std::vector<Cluster>* clusters) {
+                            const pipeline::FingerprintPassResult& pass, pipeline::PairsToScore work,
+                            std::vector<Cluster>* clusters, DedupStats* stats) {
   std::vector<uint64_t> missing;
   for (Cluster& cluster : *clusters) {
     for (ClusterMember& m : cluster.members) {
@@ -67,7 +67,8 @@ Status ScoreIndirectMembers(const std::vector<std::string>& inputs, const DedupO
   std::sort(missing.begin(), missing.end());
   missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
   std::vector<PairScores> scores;
-  Status status = pipeline::ScorePairs(inputs, options, threads, 3, missing, in_memory, &scores);
+  work.pairs = &missing;
+  Status status = pipeline::ScorePairs(inputs, options, threads, 3, work, &scores, stats);
   if (!status.ok()) return status;
   for (Cluster& cluster : *clusters) {
     for (ClusterMember& m : cluster.members) {
@@ -86,40 +87,56 @@ bool ReadsStdin(const std::vector<std::string>& inputs) {
   return std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
 }
 
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
 }  // namespace
 
 Result<DedupResult> Deduplicate(const std::vector<std::string>& inputs, const DedupOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = Clock::now();
   if (Status s = ValidateOptions(options); !s.ok()) return s;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const LshParams lsh = OptimalLshParams(options.thresholds.jaccard, options.fingerprint.num_perm);
   const bool keep_shingles = ReadsStdin(inputs);
 
   DedupResult result;
-  pipeline::ProblemCounter problems(options, &result.stats);
+  DedupStats& stats = result.stats;
+  pipeline::ProblemCounter problems(options, &stats);
   pipeline::FingerprintPassResult pass;
-  Status status =
-      pipeline::RunFingerprintPass(inputs, options, threads, lsh, keep_shingles, &problems, &pass, &result.stats);
+  auto phase = Clock::now();
+  Status status = pipeline::RunFingerprintPass(inputs, options, threads, lsh, keep_shingles, &problems, &pass, &stats);
   if (!status.ok()) return status;
   if (problems.stopped()) return Status::MalformedInput("stopped at the first skipped record (strict mode)");
+  stats.fingerprint_seconds = SecondsSince(phase);
 
-  std::vector<uint64_t> candidates = pipeline::GenerateCandidates(&pass.keys, options, threads, &result.stats);
-  const std::vector<ShingleSet>* in_memory = keep_shingles ? &pass.shingles : nullptr;
+  phase = Clock::now();
+  std::vector<uint64_t> candidates = pipeline::GenerateCandidates(&pass.keys, options, threads, &stats);
+  stats.candidate_seconds = SecondsSince(phase);
+
+  phase = Clock::now();
+  std::vector<uint32_t> shingle_counts;
+  shingle_counts.reserve(pass.documents.size());
+  for (const DocumentInfo& d : pass.documents) shingle_counts.push_back(d.shingle_count);
+  pipeline::PairsToScore work{&candidates, &shingle_counts, keep_shingles ? &pass.shingles : nullptr};
   std::vector<PairScores> scores;
-  status = pipeline::ScorePairs(inputs, options, threads, 2, candidates, in_memory, &scores);
+  status = pipeline::ScorePairs(inputs, options, threads, 2, work, &scores, &stats);
   if (!status.ok()) return status;
   result.pairs = VerifiedFromCandidates(candidates, scores, pass, options.thresholds);
-  result.stats.verified_pairs = result.pairs.size();
+  stats.verified_pairs = result.pairs.size();
+  stats.verify_seconds = SecondsSince(phase);
 
+  phase = Clock::now();
   std::vector<CanonicalKey> keys;
   keys.reserve(pass.documents.size());
   for (const DocumentInfo& d : pass.documents) keys.push_back({d.shingle_count, d.date, d.id});
   result.clusters = BuildClusters(result.pairs, keys);
-  status = ScoreIndirectMembers(inputs, options, threads, pass, in_memory, &result.clusters);
+  status = ScoreIndirectMembers(inputs, options, threads, pass, work, &result.clusters, &stats);
   if (!status.ok()) return status;
-  for (const Cluster& c : result.clusters) result.stats.duplicates += c.members.size() - 1;
+  for (const Cluster& c : result.clusters) stats.duplicates += c.members.size() - 1;
+  stats.cluster_seconds = SecondsSince(phase);
   result.documents = std::move(pass.documents);
-  result.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  stats.seconds = SecondsSince(start);
   return result;
 }
 

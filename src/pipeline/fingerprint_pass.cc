@@ -17,7 +17,7 @@ struct DocPrint {
   std::vector<uint32_t> band_keys;
   std::vector<uint32_t> anchors;
   std::vector<uint32_t> lead;
-  ShingleSet shingles;
+  CompactShingles shingles;
   std::string problem;  // non-empty: the document could not be cleaned
   SourceLocation location;
 };
@@ -53,7 +53,7 @@ struct Worker {
     Truncate(band_keys, &out->band_keys);
     Truncate(print.anchors, &out->anchors);
     Truncate(print.lead, &out->lead);
-    if (keep_shingles) fingerprinter.Shingles(clean.text, &out->shingles);
+    if (keep_shingles) fingerprinter.CompactShingles(clean.text, &out->shingles);
   }
 
   Cleaner cleaner;
@@ -78,7 +78,7 @@ class Collector {
     result_->documents.push_back(std::move(print.info));
     result_->exact_hash.push_back(print.exact_hash);
     result_->has_fingerprint.push_back(print.usable);
-    result_->shingles.push_back(keep_shingles_ ? std::move(print.shingles) : ShingleSet());
+    if (keep_shingles_) result_->shingles.push_back(std::move(print.shingles));
     uint32_t representative = doc;
     if (print.usable) representative = first_with_hash_.try_emplace(print.exact_hash, doc).first->second;
     result_->exact_representative.push_back(representative);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/candidates.h"
+#include "pipeline/verify_pass.h"
 #include "reprint/dedup.h"
 #include "reprint/lsh.h"
 
@@ -19,7 +20,7 @@ struct FingerprintPassResult {
   std::vector<uint8_t> has_fingerprint;        // per document: cleaned and non-empty
   std::vector<uint32_t> exact_representative;  // first document with the same exact hash
   CandidateKeys keys;
-  std::vector<ShingleSet> shingles;  // per document, only when kept in memory
+  std::vector<CompactShingles> shingles;  // per document, only when kept in memory
 };
 
 // Reports a skipped record or document through options.read.on_problem and

@@ -13,31 +13,76 @@
 namespace reprint::pipeline {
 namespace {
 
-// For each document, the pairs in which it is the later member, and the last
-// document that still needs its set.
-struct PairSchedule {
-  explicit PairSchedule(const std::vector<uint64_t>& pairs) {
-    by_second.resize(pairs.size());
-    for (size_t i = 0; i < pairs.size(); ++i) by_second[i] = i;
+constexpr size_t kSetOverheadBytes = 64;  // hash-map node and vector header per held set
+
+size_t HeldBytes(uint32_t shingles) { return size_t{shingles} * sizeof(uint32_t) + kSetOverheadBytes; }
+
+// A range of pairs (sorted by first member) scored in one read of the input.
+struct Window {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Cuts the pairs into windows such that the sets held at any moment of a
+// window's read (first members whose last partner has not arrived yet) stay
+// within the budget. Always makes progress: a window holds at least one run.
+std::vector<Window> PlanWindows(const std::vector<uint64_t>& pairs, const std::vector<uint32_t>& counts,
+                                size_t budget) {
+  using Held = std::pair<uint32_t, size_t>;  // (last partner, bytes)
+  std::priority_queue<Held, std::vector<Held>, std::greater<Held>> held;
+  size_t held_bytes = 0;
+  std::vector<Window> windows;
+  Window current;
+  for (size_t run = 0; run < pairs.size();) {
+    const uint32_t a = index::PairFirst(pairs[run]);
+    size_t run_end = run;
+    while (run_end < pairs.size() && index::PairFirst(pairs[run_end]) == a) ++run_end;
+    const uint32_t last_partner = index::PairSecond(pairs[run_end - 1]);
+    while (!held.empty() && held.top().first < a) {
+      held_bytes -= held.top().second;
+      held.pop();
+    }
+    const size_t bytes = HeldBytes(counts[a]);
+    if (held_bytes + bytes > budget && current.end > current.begin) {
+      windows.push_back(current);
+      current = Window{run, run};
+      held = {};
+      held_bytes = 0;
+    }
+    held.push({last_partner, bytes});
+    held_bytes += bytes;
+    current.end = run_end;
+    run = run_end;
+  }
+  if (current.end > current.begin) windows.push_back(current);
+  return windows;
+}
+
+// The pairs of one window in arrival order of their second member, and which
+// documents the window needs.
+struct Schedule {
+  Schedule(const std::vector<uint64_t>& pairs, Window w) {
+    for (size_t i = w.begin; i < w.end; ++i) by_second.push_back(i);
     std::sort(by_second.begin(), by_second.end(), [&pairs](size_t x, size_t y) {
       const uint32_t bx = index::PairSecond(pairs[x]), by = index::PairSecond(pairs[y]);
       return bx != by ? bx < by : pairs[x] < pairs[y];
     });
-    uint32_t max_doc = 0;
-    for (uint64_t pair : pairs) max_doc = std::max(max_doc, index::PairSecond(pair));
-    last_use.assign(size_t{max_doc} + 1, kUnused);
-    for (uint64_t pair : pairs) {
-      const uint32_t a = index::PairFirst(pair), b = index::PairSecond(pair);
-      last_use[a] = last_use[a] == kUnused ? b : std::max(last_use[a], b);
-      if (last_use[b] == kUnused) last_use[b] = b;
+    for (size_t i = w.begin; i < w.end; ++i) {
+      const uint32_t a = index::PairFirst(pairs[i]), b = index::PairSecond(pairs[i]);
+      last_partner[a] = std::max(last_partner[a], b);
+      needed.push_back(a);
+      needed.push_back(b);
+      last_doc = std::max(last_doc, b);
     }
+    std::sort(needed.begin(), needed.end());
+    needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
   }
-  bool Needed(uint64_t doc) const { return doc < last_use.size() && last_use[doc] != kUnused; }
+  bool Needed(uint64_t doc) const { return std::binary_search(needed.begin(), needed.end(), doc); }
 
-  static constexpr uint32_t kUnused = UINT32_MAX;
-
-  std::vector<size_t> by_second;                 // pair indices ordered by (b, a)
-  std::vector<uint32_t> last_use;  // doc -> last doc index needing its set, or kUnused
+  std::vector<size_t> by_second;
+  std::unordered_map<uint32_t, uint32_t> last_partner;  // first members -> their last partner
+  std::vector<uint32_t> needed;                         // sorted
+  uint32_t last_doc = 0;
 };
 
 struct Worker {
@@ -47,84 +92,120 @@ struct Worker {
   CleanDocument clean;
 };
 
-using Output = std::vector<std::pair<uint32_t, ShingleSet>>;
+using Output = std::vector<std::pair<uint32_t, CompactShingles>>;
 
-class StreamingScorer {
+class WindowScorer {
  public:
-  StreamingScorer(const std::vector<uint64_t>& pairs, const PairSchedule& schedule, std::vector<PairScores>* scores)
+  WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, std::vector<PairScores>* scores)
       : pairs_(pairs), schedule_(schedule), scores_(scores) {}
 
-  void Add(uint32_t doc, ShingleSet&& set) {
-    held_[doc] = std::move(set);
-    release_order_.push({schedule_.last_use[doc], doc});
-    while (cursor_ < schedule_.by_second.size() &&
-           index::PairSecond(pairs_[schedule_.by_second[cursor_]]) <= doc) {
+  void Add(uint32_t doc, CompactShingles&& set) {
+    while (cursor_ < schedule_.by_second.size() && index::PairSecond(pairs_[schedule_.by_second[cursor_]]) <= doc) {
       const size_t i = schedule_.by_second[cursor_++];
-      const uint32_t a = index::PairFirst(pairs_[i]), b = index::PairSecond(pairs_[i]);
-      auto ia = held_.find(a), ib = held_.find(b);
-      if (ia != held_.end() && ib != held_.end()) (*scores_)[i] = CompareShingleSets(ia->second, ib->second);
+      auto a = held_.find(index::PairFirst(pairs_[i]));
+      if (a != held_.end() && index::PairSecond(pairs_[i]) == doc) (*scores_)[i] = CompareCompact(a->second, set);
     }
-    Release(doc);
-  }
-
- private:
-  // Drops the sets whose last partner is `doc` or earlier.
-  void Release(uint32_t doc) {
+    auto first = schedule_.last_partner.find(doc);
+    if (first != schedule_.last_partner.end()) {
+      release_order_.push({first->second, doc});
+      held_[doc] = std::move(set);
+    }
     while (!release_order_.empty() && release_order_.top().first <= doc) {
       held_.erase(release_order_.top().second);
       release_order_.pop();
     }
   }
+  bool Done(uint64_t doc) const { return doc >= schedule_.last_doc; }
 
+ private:
   const std::vector<uint64_t>& pairs_;
-  const PairSchedule& schedule_;
+  const Schedule& schedule_;
   std::vector<PairScores>* scores_;
-  std::unordered_map<uint32_t, ShingleSet> held_;
-  using LastUse = std::pair<uint32_t, uint32_t>;  // (last doc needing it, doc)
+  std::unordered_map<uint32_t, CompactShingles> held_;
+  using LastUse = std::pair<uint32_t, uint32_t>;  // (last partner, doc)
   std::priority_queue<LastUse, std::vector<LastUse>, std::greater<LastUse>> release_order_;
   size_t cursor_ = 0;
 };
 
-}  // namespace
-
-Status ScorePairs(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads, int pass,
-                  const std::vector<uint64_t>& pairs, const std::vector<ShingleSet>* in_memory,
-                  std::vector<PairScores>* scores) {
-  scores->assign(pairs.size(), PairScores());
-  if (pairs.empty()) return Status::Ok();
-  if (in_memory != nullptr) {
-    for (size_t i = 0; i < pairs.size(); ++i)
-      (*scores)[i] = CompareShingleSets((*in_memory)[index::PairFirst(pairs[i])], (*in_memory)[index::PairSecond(pairs[i])]);
-    return Status::Ok();
-  }
+Status ScoreWindow(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
+                   DedupProgress* progress, const std::vector<uint64_t>& pairs, Window window,
+                   std::vector<PairScores>* scores) {
   ReadOptions read = options.read;
   read.on_problem = nullptr;  // already reported by pass 1
   Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(inputs, read);
   if (!reader.ok()) return reader.status();
   DocumentReader& source = *reader.value();
-
-  PairSchedule schedule(pairs);
+  progress->total_bytes = source.total_bytes();
+  const Schedule schedule(pairs, window);
   OrderedBatches<Worker, Output> batches(
       threads, [&options] { return std::make_unique<Worker>(options); },
       [&schedule](Worker& worker, Batch& batch, Output* out) {
         for (RawDocument& raw : batch) {
           if (!schedule.Needed(raw.index)) continue;
-          ShingleSet set;
-          if (worker.cleaner.Clean(raw, &worker.clean).ok()) worker.fingerprinter.Shingles(worker.clean.text, &set);
+          CompactShingles set;
+          if (worker.cleaner.Clean(raw, &worker.clean).ok()) worker.fingerprinter.CompactShingles(worker.clean.text, &set);
           out->emplace_back(static_cast<uint32_t>(raw.index), std::move(set));
         }
       });
-  StreamingScorer scorer(pairs, schedule, scores);
-  DedupProgress progress{pass, 0, 0, source.total_bytes()};
+  WindowScorer scorer(pairs, schedule, scores);
+  bool done = false;
   batches.Run(
       source,
       [&](Batch& batch, Output& out) {
         for (auto& [doc, set] : out) scorer.Add(doc, std::move(set));
-        progress.documents += batch.size();
-        progress.bytes = source.stats().bytes_read;
-        if (options.on_progress) options.on_progress(progress);
+        if (!batch.empty()) done = scorer.Done(batch.back().index);
+        progress->documents = batch.empty() ? progress->documents : batch.back().index + 1;
+        progress->bytes = source.stats().bytes_read;
+        if (options.on_progress) options.on_progress(*progress);
       },
-      [] { return false; });
+      [&done] { return done; });
+  return Status::Ok();
+}
+
+template <typename T>
+PairScores CompareSorted(const std::vector<T>& a, const std::vector<T>& b) {
+  PairScores scores;
+  if (a.empty() || b.empty()) return scores;
+  size_t i = 0, j = 0;
+  uint64_t common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  scores.intersection = common;
+  scores.smaller_size = std::min(a.size(), b.size());
+  scores.jaccard = static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+  scores.containment = static_cast<double>(common) / static_cast<double>(scores.smaller_size);
+  return scores;
+}
+
+}  // namespace
+
+PairScores CompareCompact(const CompactShingles& a, const CompactShingles& b) { return CompareSorted(a, b); }
+
+Status ScorePairs(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads, int pass,
+                  const PairsToScore& work, std::vector<PairScores>* scores, DedupStats* stats) {
+  const std::vector<uint64_t>& pairs = *work.pairs;
+  scores->assign(pairs.size(), PairScores());
+  if (work.in_memory != nullptr) {
+    const auto& sets = *work.in_memory;
+    for (size_t i = 0; i < pairs.size(); ++i)
+      (*scores)[i] = CompareCompact(sets[index::PairFirst(pairs[i])], sets[index::PairSecond(pairs[i])]);
+    return Status::Ok();
+  }
+  DedupProgress progress{pass, 0, 0, 0};
+  for (const Window& window : PlanWindows(pairs, *work.shingle_counts, options.verify_memory_bytes)) {
+    ++stats->verify_reads;
+    Status status = ScoreWindow(inputs, options, threads, &progress, pairs, window, scores);
+    if (!status.ok()) return status;
+  }
   return Status::Ok();
 }
 

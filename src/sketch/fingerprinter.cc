@@ -8,6 +8,7 @@
 #include "sketch/shingles.h"
 #include "sketch/tokenizer.h"
 #include "util/hash_mix.h"
+#include "util/radix_sort.h"
 
 namespace reprint {
 
@@ -25,6 +26,7 @@ struct Fingerprinter::Impl {
   uint64_t anchor_mask;
   std::vector<uint64_t> tokens;
   std::vector<uint64_t> shingles;
+  std::vector<uint32_t> scratch;
 };
 
 Fingerprinter::Fingerprinter(const FingerprintOptions& options)
@@ -60,6 +62,15 @@ void Fingerprinter::Shingles(std::string_view text, ShingleSet* out) {
   impl_->tokenizer.HashTokens(text, &impl_->tokens);
   sketch::HashShingles(impl_->tokens, options_.shingle_size, out);
   sketch::SortUnique(out);
+}
+
+void Fingerprinter::CompactShingles(std::string_view text, std::vector<uint32_t>* out) {
+  impl_->tokenizer.HashTokens(text, &impl_->tokens);
+  sketch::HashShingles(impl_->tokens, options_.shingle_size, &impl_->shingles);
+  out->resize(impl_->shingles.size());
+  for (size_t i = 0; i < out->size(); ++i) (*out)[i] = static_cast<uint32_t>(impl_->shingles[i]);
+  RadixSort32(out, &impl_->scratch);
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {
