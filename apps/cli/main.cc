@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
   dedup_cmd->add_option("--verify-memory", dedup.options.verify_memory_bytes,
                         "Bytes of shingle sets held at once while verifying (more means fewer re-reads)")
       ->capture_default_str();
+  dedup_cmd->add_option("--temp-dir", dedup.options.temp_dir,
+                        "Where to spill shingle sets during the run (default: the system's temp dir)");
 
   CommonArgs clean;
   CLI::App* clean_cmd = app.add_subcommand("clean", "Write each document's article text as JSON Lines");

@@ -3,10 +3,11 @@
 // shingle sets -> clusters.
 //
 // Memory: pass 1 keeps per document only its id, date, sizes, band keys and
-// anchors (a few hundred bytes); verification re-reads the input (pass 2) and
-// holds a shingle set only while a pending pair still needs it, within
-// verify_memory_bytes (more reads when needed). Inputs that cannot be re-read
-// (stdin) keep shingle sets from pass 1 instead.
+// anchors (a few hundred bytes) and spills each document's compact shingle
+// set to a temporary file; verification reads that file back and holds a set
+// only while a pending pair still needs it, within verify_memory_bytes (more
+// reads of the file when needed). The input itself is read once, so stdin
+// works like a file.
 //
 // Determinism: the result is identical for any number of threads.
 #pragma once
@@ -42,8 +43,12 @@ struct DedupOptions {
   int min_shared_anchors = 2;
   double min_anchor_fraction = 0.4;
   size_t max_bucket = 2000;  // larger LSH/anchor buckets are linked as a chain, not all-pairs
-  // Shingle sets held at once while verifying; more need extra reads of the input.
+  // Shingle sets held at once while verifying; more need extra reads of the
+  // spill file.
   size_t verify_memory_bytes = size_t{512} << 20;
+  // Where pass 1 spills compact shingle sets (about 0.6 bytes per input
+  // byte); empty: the system's temporary directory.
+  std::string temp_dir;
   unsigned threads = 0;      // 0: all cores
   bool strict = false;       // stop at the first skipped record
   std::function<void(const DedupProgress&)> on_progress;  // called from the reading thread
@@ -67,7 +72,7 @@ struct DedupStats {
   uint64_t verified_pairs = 0;    // candidates that passed verification
   uint64_t capped_buckets = 0;
   uint64_t duplicates = 0;        // documents that are not their cluster's canonical
-  uint64_t verify_reads = 0;      // reads of the input made to verify (0 when kept in memory)
+  uint64_t verify_reads = 0;      // reads of the spill file made to verify
   double seconds = 0;             // the whole run, then its phases:
   double fingerprint_seconds = 0;
   double candidate_seconds = 0;

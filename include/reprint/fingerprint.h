@@ -57,7 +57,9 @@ class Fingerprinter {
   Fingerprinter& operator=(const Fingerprinter&) = delete;
 
   const FingerprintOptions& options() const { return options_; }
-  void Compute(std::string_view text, Fingerprint* out);
+  // Also fills *compact_shingles (see CompactShingles) when not null, from the
+  // same tokenisation.
+  void Compute(std::string_view text, Fingerprint* out, std::vector<uint32_t>* compact_shingles = nullptr);
   // The document's full shingle set, for exact verification.
   void Shingles(std::string_view text, ShingleSet* out);
   // The same set as the low 32 bits of each hash, sorted and distinct: half
@@ -65,6 +67,8 @@ class Fingerprinter {
   void CompactShingles(std::string_view text, std::vector<uint32_t>* out);
 
  private:
+  void CompactCurrentShingles(std::vector<uint32_t>* out);
+
   struct Impl;
   FingerprintOptions options_;
   std::unique_ptr<Impl> impl_;

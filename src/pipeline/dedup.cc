@@ -49,7 +49,7 @@ std::vector<VerifiedPair> VerifiedFromCandidates(const std::vector<uint64_t>& ca
 
 // Members reached only through others get their own scores against the
 // canonical member: from the exact hash when equal, else by another pass.
-Status ScoreIndirectMembers(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
+Status ScoreIndirectMembers(pipeline::ShingleSpill* spill, const DedupOptions& options,
                             const pipeline::FingerprintPassResult& pass, pipeline::PairsToScore work,
                             std::vector<Cluster>* clusters, DedupStats* stats) {
   std::vector<uint64_t> missing;
@@ -68,7 +68,7 @@ Status ScoreIndirectMembers(const std::vector<std::string>& inputs, const DedupO
   missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
   std::vector<PairScores> scores;
   work.pairs = &missing;
-  Status status = pipeline::ScorePairs(inputs, options, threads, 3, work, &scores, stats);
+  Status status = pipeline::ScorePairs(spill, options, 3, work, &scores, stats);
   if (!status.ok()) return status;
   for (Cluster& cluster : *clusters) {
     for (ClusterMember& m : cluster.members) {
@@ -83,9 +83,6 @@ Status ScoreIndirectMembers(const std::vector<std::string>& inputs, const DedupO
   return Status::Ok();
 }
 
-bool ReadsStdin(const std::vector<std::string>& inputs) {
-  return std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
-}
 
 using Clock = std::chrono::steady_clock;
 
@@ -98,14 +95,16 @@ Result<DedupResult> Deduplicate(const std::vector<std::string>& inputs, const De
   if (Status s = ValidateOptions(options); !s.ok()) return s;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const LshParams lsh = OptimalLshParams(options.thresholds.jaccard, options.fingerprint.num_perm);
-  const bool keep_shingles = ReadsStdin(inputs);
 
   DedupResult result;
   DedupStats& stats = result.stats;
   pipeline::ProblemCounter problems(options, &stats);
   pipeline::FingerprintPassResult pass;
+  Result<std::unique_ptr<pipeline::ShingleSpill>> spill = pipeline::ShingleSpill::Create(options.temp_dir);
+  if (!spill.ok()) return spill.status();
   auto phase = Clock::now();
-  Status status = pipeline::RunFingerprintPass(inputs, options, threads, lsh, keep_shingles, &problems, &pass, &stats);
+  Status status =
+      pipeline::RunFingerprintPass(inputs, options, threads, lsh, spill.value().get(), &problems, &pass, &stats);
   if (!status.ok()) return status;
   if (problems.stopped()) return Status::MalformedInput("stopped at the first skipped record (strict mode)");
   stats.fingerprint_seconds = SecondsSince(phase);
@@ -118,9 +117,9 @@ Result<DedupResult> Deduplicate(const std::vector<std::string>& inputs, const De
   std::vector<uint32_t> shingle_counts;
   shingle_counts.reserve(pass.documents.size());
   for (const DocumentInfo& d : pass.documents) shingle_counts.push_back(d.shingle_count);
-  pipeline::PairsToScore work{&candidates, &shingle_counts, keep_shingles ? &pass.shingles : nullptr};
+  pipeline::PairsToScore work{&candidates, &shingle_counts};
   std::vector<PairScores> scores;
-  status = pipeline::ScorePairs(inputs, options, threads, 2, work, &scores, &stats);
+  status = pipeline::ScorePairs(spill.value().get(), options, 2, work, &scores, &stats);
   if (!status.ok()) return status;
   result.pairs = VerifiedFromCandidates(candidates, scores, pass, options.thresholds);
   stats.verified_pairs = result.pairs.size();
@@ -131,7 +130,7 @@ Result<DedupResult> Deduplicate(const std::vector<std::string>& inputs, const De
   keys.reserve(pass.documents.size());
   for (const DocumentInfo& d : pass.documents) keys.push_back({d.shingle_count, d.date, d.id});
   result.clusters = BuildClusters(result.pairs, keys);
-  status = ScoreIndirectMembers(inputs, options, threads, pass, work, &result.clusters, &stats);
+  status = ScoreIndirectMembers(spill.value().get(), options, pass, work, &result.clusters, &stats);
   if (!status.ok()) return status;
   for (const Cluster& c : result.clusters) stats.duplicates += c.members.size() - 1;
   stats.cluster_seconds = SecondsSince(phase);

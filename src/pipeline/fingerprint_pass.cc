@@ -32,7 +32,7 @@ void Truncate(const std::vector<uint64_t>& keys, std::vector<uint32_t>* out) {
 }
 
 struct Worker {
-  Worker(const DedupOptions& o, LshParams p, bool keep) : cleaner(o.clean), fingerprinter(o.fingerprint), lsh(p), keep_shingles(keep) {}
+  Worker(const DedupOptions& o, LshParams p) : cleaner(o.clean), fingerprinter(o.fingerprint), lsh(p) {}
 
   void Process(RawDocument& raw, DocPrint* out) {
     out->info.id = raw.id;
@@ -44,7 +44,7 @@ struct Worker {
       return;
     }
     out->info.text_bytes = clean.text.size();
-    fingerprinter.Compute(clean.text, &print);
+    fingerprinter.Compute(clean.text, &print, &out->shingles);
     out->info.shingle_count = print.shingle_count;
     out->exact_hash = print.exact_hash;
     out->usable = print.shingle_count > 0;
@@ -53,13 +53,11 @@ struct Worker {
     Truncate(band_keys, &out->band_keys);
     Truncate(print.anchors, &out->anchors);
     Truncate(print.lead, &out->lead);
-    if (keep_shingles) fingerprinter.CompactShingles(clean.text, &out->shingles);
   }
 
   Cleaner cleaner;
   Fingerprinter fingerprinter;
   LshParams lsh;
-  bool keep_shingles;
   CleanDocument clean;
   Fingerprint print;
   std::vector<uint64_t> band_keys;
@@ -67,10 +65,13 @@ struct Worker {
 
 class Collector {
  public:
-  Collector(FingerprintPassResult* result, DedupStats* stats, ProblemCounter* problems, bool keep)
-      : result_(result), stats_(stats), problems_(problems), keep_shingles_(keep) {}
+  Collector(FingerprintPassResult* result, DedupStats* stats, ProblemCounter* problems, ShingleSpill* spill)
+      : result_(result), stats_(stats), problems_(problems), spill_(spill) {}
+
+  const Status& status() const { return status_; }
 
   void Add(DocPrint& print) {
+    if (status_.ok()) status_ = spill_->Append(print.shingles);
     const auto doc = static_cast<uint32_t>(result_->documents.size());
     if (!print.problem.empty()) problems_->Report({print.location, print.problem});
     if (print.problem.empty() && !print.usable) ++stats_->empty;
@@ -78,7 +79,6 @@ class Collector {
     result_->documents.push_back(std::move(print.info));
     result_->exact_hash.push_back(print.exact_hash);
     result_->has_fingerprint.push_back(print.usable);
-    if (keep_shingles_) result_->shingles.push_back(std::move(print.shingles));
     uint32_t representative = doc;
     if (print.usable) representative = first_with_hash_.try_emplace(print.exact_hash, doc).first->second;
     result_->exact_representative.push_back(representative);
@@ -100,7 +100,8 @@ class Collector {
   FingerprintPassResult* result_;
   DedupStats* stats_;
   ProblemCounter* problems_;
-  bool keep_shingles_;
+  ShingleSpill* spill_;
+  Status status_;
   std::unordered_map<uint64_t, uint32_t> first_with_hash_;
 };
 
@@ -113,8 +114,8 @@ void ProblemCounter::Report(const ReadProblem& problem) {
 }
 
 Status RunFingerprintPass(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
-                          LshParams lsh, bool keep_shingles, ProblemCounter* problems,
-                          FingerprintPassResult* result, DedupStats* stats) {
+                          LshParams lsh, ShingleSpill* spill, ProblemCounter* problems, FingerprintPassResult* result,
+                          DedupStats* stats) {
   ReadOptions read = options.read;
   read.on_problem = [problems](const ReadProblem& p) { problems->Report(p); };
   Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(inputs, read);
@@ -123,12 +124,12 @@ Status RunFingerprintPass(const std::vector<std::string>& inputs, const DedupOpt
 
   using Output = std::vector<DocPrint>;
   OrderedBatches<Worker, Output> batches(
-      threads, [&] { return std::make_unique<Worker>(options, lsh, keep_shingles); },
+      threads, [&] { return std::make_unique<Worker>(options, lsh); },
       [](Worker& worker, Batch& batch, Output* out) {
         out->resize(batch.size());
         for (size_t i = 0; i < batch.size(); ++i) worker.Process(batch[i], &(*out)[i]);
       });
-  Collector collector(result, stats, problems, keep_shingles);
+  Collector collector(result, stats, problems, spill);
   DedupProgress progress{1, 0, 0, source.total_bytes()};
   batches.Run(
       source,
@@ -138,10 +139,10 @@ Status RunFingerprintPass(const std::vector<std::string>& inputs, const DedupOpt
         progress.bytes = source.stats().bytes_read;
         if (options.on_progress) options.on_progress(progress);
       },
-      [problems] { return problems->stopped(); });
+      [problems, &collector] { return problems->stopped() || !collector.status().ok(); });
   stats->documents = result->documents.size();
   stats->input_bytes = source.stats().bytes_read;
-  return Status::Ok();
+  return collector.status();
 }
 
 }  // namespace reprint::pipeline

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "pipeline/candidates.h"
-#include "pipeline/verify_pass.h"
+#include "pipeline/shingle_spill.h"
 #include "reprint/dedup.h"
 #include "reprint/lsh.h"
 
@@ -20,7 +20,6 @@ struct FingerprintPassResult {
   std::vector<uint8_t> has_fingerprint;        // per document: cleaned and non-empty
   std::vector<uint32_t> exact_representative;  // first document with the same exact hash
   CandidateKeys keys;
-  std::vector<CompactShingles> shingles;  // per document, only when kept in memory
 };
 
 // Reports a skipped record or document through options.read.on_problem and
@@ -37,8 +36,9 @@ class ProblemCounter {
   std::atomic<bool> stopped_{false};
 };
 
+// Appends every document's compact shingle set to *spill, in document order.
 Status RunFingerprintPass(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
-                          LshParams lsh, bool keep_shingles, ProblemCounter* problems,
-                          FingerprintPassResult* result, DedupStats* stats);
+                          LshParams lsh, ShingleSpill* spill, ProblemCounter* problems, FingerprintPassResult* result,
+                          DedupStats* stats);
 
 }  // namespace reprint::pipeline

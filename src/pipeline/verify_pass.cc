@@ -6,9 +6,6 @@
 #include <unordered_map>
 
 #include "index/shared_keys.h"
-#include "pipeline/ordered_batches.h"
-#include "reprint/cleaner.h"
-#include "reprint/fingerprint.h"
 
 namespace reprint::pipeline {
 namespace {
@@ -85,15 +82,6 @@ struct Schedule {
   uint32_t last_doc = 0;
 };
 
-struct Worker {
-  explicit Worker(const DedupOptions& o) : cleaner(o.clean), fingerprinter(o.fingerprint) {}
-  Cleaner cleaner;
-  Fingerprinter fingerprinter;
-  CleanDocument clean;
-};
-
-using Output = std::vector<std::pair<uint32_t, CompactShingles>>;
-
 class WindowScorer {
  public:
   WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, std::vector<PairScores>* scores)
@@ -115,7 +103,6 @@ class WindowScorer {
       release_order_.pop();
     }
   }
-  bool Done(uint64_t doc) const { return doc >= schedule_.last_doc; }
 
  private:
   const std::vector<uint64_t>& pairs_;
@@ -127,38 +114,21 @@ class WindowScorer {
   size_t cursor_ = 0;
 };
 
-Status ScoreWindow(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads,
-                   DedupProgress* progress, const std::vector<uint64_t>& pairs, Window window,
-                   std::vector<PairScores>* scores) {
-  ReadOptions read = options.read;
-  read.on_problem = nullptr;  // already reported by pass 1
-  Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(inputs, read);
-  if (!reader.ok()) return reader.status();
-  DocumentReader& source = *reader.value();
-  progress->total_bytes = source.total_bytes();
+Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, DedupProgress* progress,
+                   const std::vector<uint64_t>& pairs, Window window, std::vector<PairScores>* scores) {
   const Schedule schedule(pairs, window);
-  OrderedBatches<Worker, Output> batches(
-      threads, [&options] { return std::make_unique<Worker>(options); },
-      [&schedule](Worker& worker, Batch& batch, Output* out) {
-        for (RawDocument& raw : batch) {
-          if (!schedule.Needed(raw.index)) continue;
-          CompactShingles set;
-          if (worker.cleaner.Clean(raw, &worker.clean).ok()) worker.fingerprinter.CompactShingles(worker.clean.text, &set);
-          out->emplace_back(static_cast<uint32_t>(raw.index), std::move(set));
-        }
-      });
   WindowScorer scorer(pairs, schedule, scores);
-  bool done = false;
-  batches.Run(
-      source,
-      [&](Batch& batch, Output& out) {
-        for (auto& [doc, set] : out) scorer.Add(doc, std::move(set));
-        if (!batch.empty()) done = scorer.Done(batch.back().index);
-        progress->documents = batch.empty() ? progress->documents : batch.back().index + 1;
-        progress->bytes = source.stats().bytes_read;
-        if (options.on_progress) options.on_progress(*progress);
-      },
-      [&done] { return done; });
+  if (Status s = spill->Rewind(); !s.ok()) return s;
+  CompactShingles set;
+  for (uint32_t doc = 0; doc <= schedule.last_doc; ++doc) {
+    const bool wanted = schedule.Needed(doc);
+    if (Status s = spill->Next(wanted, &set); !s.ok()) return s;
+    if (wanted) scorer.Add(doc, std::move(set));
+    if (options.on_progress && (doc & 0xFFFF) == 0) {
+      progress->documents = doc;
+      options.on_progress(*progress);
+    }
+  }
   return Status::Ok();
 }
 
@@ -190,20 +160,14 @@ PairScores CompareSorted(const std::vector<T>& a, const std::vector<T>& b) {
 
 PairScores CompareCompact(const CompactShingles& a, const CompactShingles& b) { return CompareSorted(a, b); }
 
-Status ScorePairs(const std::vector<std::string>& inputs, const DedupOptions& options, unsigned threads, int pass,
-                  const PairsToScore& work, std::vector<PairScores>* scores, DedupStats* stats) {
+Status ScorePairs(ShingleSpill* spill, const DedupOptions& options, int pass, const PairsToScore& work,
+                  std::vector<PairScores>* scores, DedupStats* stats) {
   const std::vector<uint64_t>& pairs = *work.pairs;
   scores->assign(pairs.size(), PairScores());
-  if (work.in_memory != nullptr) {
-    const auto& sets = *work.in_memory;
-    for (size_t i = 0; i < pairs.size(); ++i)
-      (*scores)[i] = CompareCompact(sets[index::PairFirst(pairs[i])], sets[index::PairSecond(pairs[i])]);
-    return Status::Ok();
-  }
   DedupProgress progress{pass, 0, 0, 0};
   for (const Window& window : PlanWindows(pairs, *work.shingle_counts, options.verify_memory_bytes)) {
     ++stats->verify_reads;
-    Status status = ScoreWindow(inputs, options, threads, &progress, pairs, window, scores);
+    Status status = ScoreWindow(spill, options, &progress, pairs, window, scores);
     if (!status.ok()) return status;
   }
   return Status::Ok();

@@ -33,7 +33,7 @@ Fingerprinter::Fingerprinter(const FingerprintOptions& options)
     : options_(options), impl_(std::make_unique<Impl>(options)) {}
 Fingerprinter::~Fingerprinter() = default;
 
-void Fingerprinter::Compute(std::string_view text, Fingerprint* out) {
+void Fingerprinter::Compute(std::string_view text, Fingerprint* out, std::vector<uint32_t>* compact_shingles) {
   Impl& s = *impl_;
   s.tokenizer.HashTokens(text, &s.tokens);
   out->token_count = static_cast<uint32_t>(std::min<size_t>(s.tokens.size(), UINT32_MAX));
@@ -56,6 +56,14 @@ void Fingerprinter::Compute(std::string_view text, Fingerprint* out) {
     if (std::find(out->lead.begin(), out->lead.end(), s.shingles[i]) == out->lead.end()) out->lead.push_back(s.shingles[i]);
   sketch::SortUnique(&out->anchors);
   out->shingle_count = static_cast<uint32_t>(std::min<size_t>(s.shingles.size(), UINT32_MAX));
+  if (compact_shingles != nullptr) CompactCurrentShingles(compact_shingles);
+}
+
+void Fingerprinter::CompactCurrentShingles(std::vector<uint32_t>* out) {
+  out->resize(impl_->shingles.size());
+  for (size_t i = 0; i < out->size(); ++i) (*out)[i] = static_cast<uint32_t>(impl_->shingles[i]);
+  RadixSort32(out, &impl_->scratch);
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 void Fingerprinter::Shingles(std::string_view text, ShingleSet* out) {
@@ -67,10 +75,7 @@ void Fingerprinter::Shingles(std::string_view text, ShingleSet* out) {
 void Fingerprinter::CompactShingles(std::string_view text, std::vector<uint32_t>* out) {
   impl_->tokenizer.HashTokens(text, &impl_->tokens);
   sketch::HashShingles(impl_->tokens, options_.shingle_size, &impl_->shingles);
-  out->resize(impl_->shingles.size());
-  for (size_t i = 0; i < out->size(); ++i) (*out)[i] = static_cast<uint32_t>(impl_->shingles[i]);
-  RadixSort32(out, &impl_->scratch);
-  out->erase(std::unique(out->begin(), out->end()), out->end());
+  CompactCurrentShingles(out);
 }
 
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {

@@ -69,7 +69,7 @@ struct Tokenizer::Impl {
   template <typename Sink>
   size_t ScanDictionaryRun(std::string_view text, size_t start, Sink&& sink);
   template <typename Sink>
-  void EmitNormalised(std::string_view raw, Sink&& sink);
+  void EmitNormalised(std::string_view raw, size_t raw_begin, Sink&& sink);
 
   uint64_t seed;
   const icu::Normalizer2* nfkc_casefold = nullptr;
@@ -126,12 +126,12 @@ size_t Tokenizer::Impl::ScanUnicodeWord(std::string_view text, size_t start, Sin
     if (end > static_cast<int32_t>(start)) break;  // the word ends here
     if (cls == CharClass::kSeparator) return static_cast<size_t>(next);
     if (cls == CharClass::kIdeograph) {
-      EmitNormalised(text.substr(pos, next - pos), sink);
+      EmitNormalised(text.substr(pos, next - pos), static_cast<size_t>(pos), sink);
       return static_cast<size_t>(next);
     }
     return ScanDictionaryRun(text, static_cast<size_t>(pos), sink);
   }
-  EmitNormalised(text.substr(start, end - start), sink);
+  EmitNormalised(text.substr(start, end - start), start, sink);
   return static_cast<size_t>(end);
 }
 
@@ -154,24 +154,27 @@ size_t Tokenizer::Impl::ScanDictionaryRun(std::string_view text, size_t start, S
   UErrorCode error = U_ZERO_ERROR;
   if (!word_breaker) word_breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), error));
   if (U_FAILURE(error) || !word_breaker) {
-    EmitNormalised(text.substr(start, end - start), sink);
+    EmitNormalised(text.substr(start, end - start), start, sink);
     return static_cast<size_t>(end);
   }
   word_breaker->setText(run);
   int32_t from = word_breaker->first();
+  size_t piece_begin = start;  // the run is valid UTF-8, so pieces re-encode to their source bytes
   for (int32_t to = word_breaker->next(); to != icu::BreakIterator::DONE; from = to, to = word_breaker->next()) {
     std::string piece;
     run.tempSubStringBetween(from, to).toUTF8String(piece);
-    EmitNormalised(piece, sink);
+    EmitNormalised(piece, piece_begin, sink);
+    piece_begin += piece.size();
   }
   return static_cast<size_t>(end);
 }
 
 template <typename Sink>
-void Tokenizer::Impl::EmitNormalised(std::string_view raw, Sink&& sink) {
+void Tokenizer::Impl::EmitNormalised(std::string_view raw, size_t raw_begin, Sink&& sink) {
   if (raw.empty()) return;
+  const size_t raw_end = raw_begin + raw.size();
   if (nfkc_casefold == nullptr) {
-    sink(raw);
+    sink(raw, raw_begin, raw_end);
     return;
   }
   icu::UnicodeString source = icu::UnicodeString::fromUTF8(
@@ -179,12 +182,12 @@ void Tokenizer::Impl::EmitNormalised(std::string_view raw, Sink&& sink) {
   UErrorCode error = U_ZERO_ERROR;
   icu::UnicodeString folded = nfkc_casefold->normalize(source, error);
   if (U_FAILURE(error)) {
-    sink(raw);
+    sink(raw, raw_begin, raw_end);
     return;
   }
   normalised.clear();
   folded.toUTF8String(normalised);
-  sink(std::string_view(normalised));
+  sink(std::string_view(normalised), raw_begin, raw_end);
 }
 
 Tokenizer::Tokenizer(uint64_t seed) : impl_(std::make_unique<Impl>(seed)) {}
@@ -197,7 +200,8 @@ namespace {
 // quarter of XXH3's instructions at these lengths. Longer tokens use XXH3.
 // Every token goes through TokenHash(), so both paths agree.
 inline uint64_t HashShort(uint64_t lo, uint64_t hi, size_t len, uint64_t seed) {
-  const unsigned __int128 product = static_cast<unsigned __int128>(lo ^ seed ^ 0xa0761d6478bd642fULL) *
+  __extension__ using Uint128 = unsigned __int128;  // GCC and Clang both provide it
+  const Uint128 product = static_cast<Uint128>(lo ^ seed ^ 0xa0761d6478bd642fULL) *
                                     (hi ^ (len * 0xe7037ed1a0b428dbULL) ^ 0x8ebc6af09c88c6e3ULL);
   return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
 }
@@ -230,7 +234,7 @@ struct HashSink {
     if (len > 16 || end - p < 16) {
       scratch.assign(reinterpret_cast<const char*>(p), len);
       for (char& c : scratch) c = static_cast<char>(c | 0x20);
-      (*this)(std::string_view(scratch));
+      Push(std::string_view(scratch));
       return;
     }
     uint64_t words[2];
@@ -240,7 +244,26 @@ struct HashSink {
     MaskToLength(len, &words[0], &words[1]);
     hashes->push_back(HashShort(words[0], words[1], len, seed));
   }
-  void operator()(std::string_view token) { hashes->push_back(TokenHash(token.data(), token.size(), seed)); }
+  void operator()(std::string_view token, size_t, size_t) { Push(token); }
+  void Push(std::string_view token) { hashes->push_back(TokenHash(token.data(), token.size(), seed)); }
+};
+
+// HashSink that also records where each token was read from. Ascii() is
+// handed a pointer into the scanned text, so its offset is p - base.
+struct SpanSink {
+  HashSink hash;
+  std::vector<TokenSpan>* spans;
+  const unsigned char* base;
+
+  void Ascii(const unsigned char* p, size_t len, const unsigned char* end) {
+    hash.Ascii(p, len, end);
+    const auto begin = static_cast<uint32_t>(p - base);
+    spans->push_back({begin, begin + static_cast<uint32_t>(len)});
+  }
+  void operator()(std::string_view token, size_t raw_begin, size_t raw_end) {
+    hash.Push(token);
+    spans->push_back({static_cast<uint32_t>(raw_begin), static_cast<uint32_t>(raw_end)});
+  }
 };
 
 struct StringSink {
@@ -249,7 +272,7 @@ struct StringSink {
     std::string& token = tokens->emplace_back(reinterpret_cast<const char*>(p), len);
     for (char& c : token) c = static_cast<char>(c | 0x20);
   }
-  void operator()(std::string_view token) { tokens->emplace_back(token); }
+  void operator()(std::string_view token, size_t, size_t) { tokens->emplace_back(token); }
 };
 
 }  // namespace
@@ -257,6 +280,14 @@ struct StringSink {
 void Tokenizer::HashTokens(std::string_view text, std::vector<uint64_t>* hashes) {
   hashes->clear();
   HashSink sink{hashes, impl_->seed, {}};
+  impl_->Scan(text, sink);
+}
+
+void Tokenizer::HashTokensWithSpans(std::string_view text, std::vector<uint64_t>* hashes,
+                                    std::vector<TokenSpan>* spans) {
+  hashes->clear();
+  spans->clear();
+  SpanSink sink{HashSink{hashes, impl_->seed, {}}, spans, reinterpret_cast<const unsigned char*>(text.data())};
   impl_->Scan(text, sink);
 }
 

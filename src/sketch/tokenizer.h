@@ -23,6 +23,12 @@
 
 namespace reprint::sketch {
 
+// Where a token was read from: the byte range [begin, end) of the scanned text.
+struct TokenSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
 class Tokenizer {
  public:
   explicit Tokenizer(uint64_t seed);
@@ -32,6 +38,10 @@ class Tokenizer {
 
   // Replaces *hashes with the hash of every token of `text`, in order.
   void HashTokens(std::string_view text, std::vector<uint64_t>* hashes);
+
+  // Like HashTokens, and replaces *spans with the source range of every token
+  // (spans->size() == hashes->size()). REQUIRES: text.size() < 4 GiB.
+  void HashTokensWithSpans(std::string_view text, std::vector<uint64_t>* hashes, std::vector<TokenSpan>* spans);
 
   // Replaces *tokens with the normalised tokens themselves (tests, debugging).
   void Tokens(std::string_view text, std::vector<std::string>* tokens);

@@ -1,0 +1,62 @@
+// ArticleVectors: the corpus side of story features. Collects articles' terms
+// (in input order, from one thread), gives each distinct term a dense id in
+// order of first appearance (so ids never depend on threads), counts document
+// frequencies, and finally weighs every article as a unit TF-IDF vector:
+//   weight = (1 + ln count) * idf * entity_boost? * title_boost?
+//   idf = ln((1 + N) / (1 + df)) + 1
+// Terms in more than max_df_fraction of N articles are stop words and dropped
+// (when N >= min_articles_for_df): no language-specific list.
+//
+// Thread safety: none.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "story/article_terms.h"
+#include "story/term_vector.h"
+
+namespace reprint::story {
+
+struct WeightingOptions {
+  double entity_boost = 2.0;
+  double title_boost = 2.0;
+  double max_df_fraction = 0.25;
+  uint64_t min_articles_for_df = 30;
+  size_t max_article_terms = 400;
+};
+
+class ArticleVectors {
+ public:
+  explicit ArticleVectors(const WeightingOptions& options);
+
+  // Adds an article; returns its position (0, 1, ...).
+  size_t Add(const ArticleTerms& terms);
+
+  // Turns every added article into its unit TF-IDF vector (empty when no term
+  // survives) and returns them by position. Call once, after the last Add().
+  std::vector<TermVector> Weigh();
+
+  size_t vocabulary() const { return display_.size(); }
+  uint64_t stop_terms() const { return stop_terms_; }
+  // The term as first written in the corpus.
+  const std::string& display(uint32_t term) const { return display_[term]; }
+
+ private:
+  struct RawTerm {
+    uint32_t term;
+    float tf;  // (1 + ln count) times the boosts
+  };
+
+  WeightingOptions options_;
+  std::unordered_map<uint64_t, uint32_t> ids_;
+  std::vector<std::string> display_;
+  std::vector<uint32_t> df_;
+  std::vector<std::vector<RawTerm>> articles_;
+  uint64_t stop_terms_ = 0;
+};
+
+}  // namespace reprint::story
