@@ -36,6 +36,30 @@ TEST(SeedsCliTest, TrimmedReprintClustersWithFullWireCopy) {
   EXPECT_EQ(r.out.find("004_"), std::string::npos) << "004 is not a copy";
 }
 
+TEST(SeedsCliTest, KeepCanonicalWritesTheDeduplicatedCorpus) {
+  testing::CommandResult r = RunCli({"dedup", "--keep", "canonical", (SharedDir() / "seeds").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> ids;
+  std::stringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json doc = nlohmann::json::parse(line);
+    ids.push_back(Stem(doc["id"]));
+    EXPECT_FALSE(doc["text"].get<std::string>().empty());
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"000", "004"})) << "001 is a copy of 000 and is dropped";
+}
+
+TEST(SeedsCliTest, PairsFileListsTheVerifiedPair) {
+  testing::TempDir dir;
+  const std::string pairs = (dir.path() / "pairs.jsonl").string();
+  testing::CommandResult r = RunCli({"dedup", "--pairs", pairs, (SharedDir() / "seeds").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json pair = nlohmann::json::parse(testing::ReadFile(pairs));
+  EXPECT_EQ(Stem(pair["a"]), "000");
+  EXPECT_EQ(Stem(pair["b"]), "001");
+  EXPECT_EQ(pair["relation"], "contained");
+}
+
 TEST(SeedsCliTest, CompareReportsTrimmedCopy) {
   testing::CommandResult r = RunCli({"compare", "--json", (SharedDir() / "seeds/000_a8164169bb56fdff.txt").string(),
                                      (SharedDir() / "seeds/001_d38a565256c857ce.txt").string()});
