@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "story_commands.h"
 
 namespace {
 
@@ -66,6 +67,25 @@ int main(int argc, char** argv) {
   compare_cmd->add_flag("--json", compare.json, "Machine-readable output");
   AddSimilarityFlags(compare_cmd, &compare.options);
 
+  reprint::cli::StoriesArgs stories;
+  CLI::App* stories_cmd = app.add_subcommand("stories", "Group independently written articles about one event into stories");
+  AddCommonFlags(stories_cmd, &stories.common);
+  stories_cmd->add_option("--threshold", stories.options.threshold, "Cosine similarity to a story's centroid to join it")
+      ->capture_default_str()->check(CLI::Range(0.01, 0.99));
+  stories_cmd->add_option("--window-days", stories.options.window_days,
+                          "Dated articles join only stories within this many days (0: ignore dates)")
+      ->capture_default_str()->check(CLI::Range(0.0, 36500.0));
+
+  CLI::App* eval_cmd = app.add_subcommand("eval", "Evaluate results against a gold standard");
+  eval_cmd->require_subcommand(1);
+  reprint::cli::EvalClustersArgs eval_clusters;
+  CLI::App* eval_clusters_cmd =
+      eval_cmd->add_subcommand("clusters", "Pairwise, B-cubed and ARI agreement of two clusterings");
+  eval_clusters_cmd->add_option("--gold", eval_clusters.gold, "Gold clusters: JSON Lines or id<TAB>label")->required();
+  eval_clusters_cmd->add_option("--pred", eval_clusters.predicted, "Predicted clusters: JSON Lines or id<TAB>label")
+      ->required();
+  eval_clusters_cmd->add_flag("--json", eval_clusters.json, "Machine-readable output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,5 +95,7 @@ int main(int argc, char** argv) {
   if (*dedup_cmd) return reprint::cli::RunDedup(dedup);
   if (*clean_cmd) return reprint::cli::RunClean(clean);
   if (*compare_cmd) return reprint::cli::RunCompare(compare);
+  if (*stories_cmd) return reprint::cli::RunStories(stories);
+  if (*eval_clusters_cmd) return reprint::cli::RunEvalClusters(eval_clusters);
   return 2;
 }

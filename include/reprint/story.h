@@ -32,7 +32,7 @@ struct StoryOptions {
   CleanOptions clean;
   // Cosine similarity of an article to a story's centroid at or above which it
   // joins the story.
-  double threshold = 0.25;
+  double threshold = 0.11;
   // Articles whose dates are more than this many days from a story's dated
   // members do not join it; 0 ignores dates.
   double window_days = 7;
@@ -41,12 +41,12 @@ struct StoryOptions {
   // Weights multiplying a term's TF-IDF weight.
   double entity_boost = 2.0;  // capitalised mid-sentence words, names, numbers
   double title_boost = 2.0;   // words of the title (or of a short first line)
-  // Terms in more than this share of the articles are stop words (applied
-  // only from min_articles_for_df articles on: small corpora cannot tell).
-  double max_df_fraction = 0.25;
-  uint64_t min_articles_for_df = 30;
+  // Words (not entities) in more than this share of the articles are stop
+  // words (from min_articles_for_df articles on).
+  double max_df_fraction = 0.5;
+  uint64_t min_articles_for_df = 3;
   size_t max_article_terms = 400;  // an article keeps its heaviest terms
-  size_t centroid_terms = 150;     // a story's centroid keeps its heaviest terms
+  size_t centroid_terms = 300;     // a story's centroid keeps its heaviest terms
   size_t query_terms = 12;         // an article meets the stories sharing one of these terms
   size_t label_terms = 5;
   bool collapse_copies = true;     // run Deduplicate() first; one vote per copy cluster

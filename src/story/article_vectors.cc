@@ -15,8 +15,10 @@ size_t ArticleVectors::Add(const ArticleTerms& article) {
     if (inserted) {
       display_.emplace_back(std::string_view(article.text).substr(t.begin, t.end - t.begin));
       df_.push_back(0);
+      entity_df_.push_back(0);
     }
     ++df_[it->second];
+    if (t.IsEntity()) ++entity_df_[it->second];
     double tf = 1 + std::log(static_cast<double>(t.count));
     if (t.IsEntity()) tf *= options_.entity_boost;
     if (t.in_title) tf *= options_.title_boost;
@@ -37,7 +39,7 @@ std::vector<TermVector> ArticleVectors::Weigh() {
   std::vector<float> idf(df_.size());
   stop_terms_ = 0;
   for (size_t t = 0; t < df_.size(); ++t) {
-    if (use_df && df_[t] > options_.max_df_fraction * n) {
+    if (use_df && df_[t] > options_.max_df_fraction * n && 2 * entity_df_[t] < df_[t]) {
       idf[t] = 0;  // a stop word
       ++stop_terms_;
     } else {

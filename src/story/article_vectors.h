@@ -4,8 +4,11 @@
 // frequencies, and finally weighs every article as a unit TF-IDF vector:
 //   weight = (1 + ln count) * idf * entity_boost? * title_boost?
 //   idf = ln((1 + N) / (1 + df)) + 1
-// Terms in more than max_df_fraction of N articles are stop words and dropped
-// (when N >= min_articles_for_df): no language-specific list.
+// Words in more than max_df_fraction of N articles are stop words and dropped
+// (when N >= min_articles_for_df): no language-specific list. Entities (terms
+// that are entities in at least half the articles holding them) are never
+// stop words: in a corpus about one event its names are in every article,
+// and they are what holds the story together.
 //
 // Thread safety: none.
 #pragma once
@@ -24,8 +27,8 @@ namespace reprint::story {
 struct WeightingOptions {
   double entity_boost = 2.0;
   double title_boost = 2.0;
-  double max_df_fraction = 0.25;
-  uint64_t min_articles_for_df = 30;
+  double max_df_fraction = 0.5;
+  uint64_t min_articles_for_df = 3;
   size_t max_article_terms = 400;
 };
 
@@ -55,6 +58,7 @@ class ArticleVectors {
   std::unordered_map<uint64_t, uint32_t> ids_;
   std::vector<std::string> display_;
   std::vector<uint32_t> df_;
+  std::vector<uint32_t> entity_df_;  // articles where the term is an entity
   std::vector<std::vector<RawTerm>> articles_;
   uint64_t stop_terms_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "reprint/cluster_metrics.h"
 
 #include <cassert>
+#include <cstddef>
 #include <map>
 #include <unordered_map>
 #include <utility>

@@ -54,7 +54,7 @@ TEST(ClusterMetricsTest, AllSingletonsAgainstOneCluster) {
 // B-cubed P = 2/6 per item = 1/3, R = 1, F1 = 0.5.
 // ARI: expected = 3 * 15 / 15 = 3, max = (3 + 15) / 2 = 9, ARI = (3 - 3) / (9 - 3) = 0.
 // Then pred = {a b c} {d e f}: shared pairs ab ef = 2, predicted 6.
-// P = 2/6, R = 2/3; B-cubed P: a,b 2/3, c 1/3, d 1/3, e,f 2/3 -> 3/6 = 0.5;
+// P = 2/6, R = 2/3; B-cubed P: a,b 2/3, c 1/3, d 1/3, e,f 2/3 -> (10/3) / 6 = 5/9;
 // R: a,b 1, c 1/2, d 1/2, e,f 1 -> 5/6. ARI: expected = 3 * 6 / 15 = 1.2,
 // max = 4.5, ARI = (2 - 1.2) / (4.5 - 1.2) = 0.8 / 3.3 = 8/33.
 TEST(ClusterMetricsTest, OverMergingIsPenalised) {
@@ -69,7 +69,7 @@ TEST(ClusterMetricsTest, OverMergingIsPenalised) {
   ClusterAgreement b = CompareClusterings({0, 0, 1, 1, 2, 2}, {0, 0, 0, 1, 1, 1});
   EXPECT_NEAR(b.pair_precision, 1.0 / 3, 1e-12);
   EXPECT_NEAR(b.pair_recall, 2.0 / 3, 1e-12);
-  EXPECT_NEAR(b.bcubed_precision, 0.5, 1e-12);
+  EXPECT_NEAR(b.bcubed_precision, 5.0 / 9, 1e-12);
   EXPECT_NEAR(b.bcubed_recall, 5.0 / 6, 1e-12);
   EXPECT_NEAR(b.ari, 8.0 / 33, 1e-12);
 }

@@ -19,8 +19,8 @@
 namespace reprint::story {
 
 struct ClustererOptions {
-  double threshold = 0.25;
-  size_t centroid_terms = 150;
+  double threshold = 0.11;
+  size_t centroid_terms = 300;
   size_t query_terms = 12;
   // Posting lists longer than this belong to common terms: not used to find
   // candidates (the article's other terms still are).

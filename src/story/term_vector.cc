@@ -34,8 +34,9 @@ void Normalize(TermVector* v) {
 void AddInto(const TermVector& v, TermVector* sum, TermVector* scratch) {
   scratch->clear();
   scratch->reserve(v.size() + sum->size());
-  auto a = v.begin(), b = sum->begin();
-  while (a != v.end() && b != sum->end()) {
+  auto a = v.cbegin();
+  auto b = sum->cbegin();
+  while (a != v.cend() && b != sum->cend()) {
     if (a->term < b->term) {
       scratch->push_back(*a++);
     } else if (b->term < a->term) {
@@ -46,8 +47,8 @@ void AddInto(const TermVector& v, TermVector* sum, TermVector* scratch) {
       ++b;
     }
   }
-  scratch->insert(scratch->end(), a, v.end());
-  scratch->insert(scratch->end(), b, sum->end());
+  scratch->insert(scratch->end(), a, v.cend());
+  scratch->insert(scratch->end(), b, sum->cend());
   sum->swap(*scratch);
 }
 
