@@ -76,7 +76,7 @@ class PostingDirectory {
 // a cache miss per increment once the corpus has millions of documents.
 class PartnerCounts {
  public:
-  PartnerCounts() { Resize(256); }
+  PartnerCounts() { Resize(kIdleSlots); }
 
   void Increment(uint32_t doc) {
     if (2 * (touched_.size() + 1) > slots_.size()) Grow();
@@ -91,12 +91,19 @@ class PartnerCounts {
   // The partners seen since the last Reset(), unordered.
   std::vector<uint32_t>& touched() { return touched_; }
   void Reset() {
-    for (uint32_t i : used_) slots_[i].count = 0;
+    // After a document with a huge number of partners, shrink back: a table
+    // that outgrew the L1/L2 caches would slow every later document.
+    if (slots_.size() > kIdleSlots && 8 * touched_.size() < slots_.size()) {
+      Resize(kIdleSlots);
+    } else {
+      for (uint32_t i : used_) slots_[i].count = 0;
+    }
     used_.clear();
     touched_.clear();
   }
 
  private:
+  static constexpr size_t kIdleSlots = 2048;  // 16 KB
   struct Slot {
     uint32_t doc = 0;
     uint32_t count = 0;  // 0: free
