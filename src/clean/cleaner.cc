@@ -24,18 +24,6 @@ namespace {
 
 constexpr int kEntityRounds = 3;
 
-// A page whose own markup went through an entity encoder ("<&sol;p>",
-// `class&equals;"x"`) hides its structure from any parser, and its encoded
-// "<&sol;script>" never closes the script. Honest HTML needs no reference
-// for ASCII punctuation other than & < > " ', so two such references in tag
-// position, or a steady density of them, mean the markup must be decoded
-// before parsing.
-bool LooksEntityEncodedMarkup(std::string_view html) {
-  if (std::memchr(html.data(), '&', html.size()) == nullptr) return false;
-  const clean::EntityStats stats = clean::CountEntities(html);
-  return stats.in_markup >= 2 || (stats.needless >= 20 && stats.needless * 200 >= html.size());
-}
-
 }  // namespace
 
 struct Cleaner::Impl {
@@ -68,7 +56,7 @@ void Cleaner::Impl::CleanTitle(std::string_view raw, std::string* title) {
 }
 
 void Cleaner::Impl::ExtractHtml(std::string_view html, std::string* title) {
-  if (LooksEntityEncodedMarkup(html)) {
+  if (clean::LooksEntityEncodedMarkup(html)) {
     clean::DecodeEntities(html, EntityMode::kMarkupSafe, kEntityRounds, &decoded, &scratch);
     html = decoded;
   }

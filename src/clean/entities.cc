@@ -189,4 +189,10 @@ EntityStats CountEntities(std::string_view in) {
   return stats;
 }
 
+bool LooksEntityEncodedMarkup(std::string_view html) {
+  if (html.find('&') == std::string_view::npos) return false;
+  const EntityStats stats = CountEntities(html);
+  return stats.in_markup >= 2 || (stats.needless >= 20 && stats.needless * 200 >= html.size());
+}
+
 }  // namespace reprint::clean

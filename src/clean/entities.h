@@ -44,4 +44,10 @@ struct EntityStats {
 };
 EntityStats CountEntities(std::string_view in);
 
+// Returns true iff `html`'s own markup went through an entity encoder
+// ("<&sol;p>", `class&equals;"x"`) and must be decoded (kMarkupSafe) before
+// parsing: two such references in tag position, or a steady density of
+// references HTML never needs.
+bool LooksEntityEncodedMarkup(std::string_view html);
+
 }  // namespace reprint::clean

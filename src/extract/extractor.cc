@@ -1,0 +1,192 @@
+// Extractor: orchestration of the extract stage. Each step lives in its own
+// file; this one decides which a document needs:
+//   binary check -> format sniff -> UTF-8 repair ->
+//   (HTML: entity-encoded markup repair -> metadata -> node table -> scoring
+//    and selection -> emission, retried with relaxed filters when short;
+//    flat tag stripping past the depth or size limits)
+//   | (text: entity decoding -> paragraph split -> chrome trimming).
+#include "reprint/extractor.h"
+
+#include <myhtml/api.h>
+
+#include <cstring>
+
+#include "clean/entities.h"
+#include "clean/format_detect.h"
+#include "clean/html_lexer.h"
+#include "clean/paragraphs.h"
+#include "clean/tag_stripper.h"
+#include "clean/text_boilerplate.h"
+#include "clean/utf8.h"
+#include "extract/article_emitter.h"
+#include "extract/content_scorer.h"
+#include "extract/dom.h"
+#include "extract/metadata.h"
+#include "extract/date.h"
+#include "extract/node_table.h"
+
+namespace reprint {
+namespace {
+
+constexpr int kEntityRounds = 3;
+// Selected text that is mostly link text is an index or navigation page.
+constexpr double kMaxArticleLinkDensity = 0.5;
+// JSON-LD articleBody replaces the DOM text only when it is this many times
+// longer (bodies are often truncated teasers, so never the other way round).
+constexpr size_t kArticleBodyRatio = 2;
+constexpr size_t kMinArticleBodyBytes = 500;
+
+}  // namespace
+
+struct Extractor::Impl {
+  explicit Impl(const ExtractOptions& o) : options(o) {}
+  void Html(std::string_view html, Article* out);
+  void Flat(std::string_view html, Article* out);
+  void Finish(const clean::ParagraphBuilder& b, size_t first, size_t last, Article* out);
+
+  ExtractOptions options;
+  extract::HtmlDocument doc;
+  extract::NodeTable table;
+  extract::PageMetadata meta;
+  clean::TagStripper stripper;
+  clean::ParagraphBuilder attempt, best;
+  std::string utf8, decoded, scratch;
+};
+
+void Extractor::Impl::Finish(const clean::ParagraphBuilder& b, size_t first, size_t last, Article* out) {
+  out->paragraphs.clear();
+  out->text.clear();
+  for (size_t i = first; i < last; ++i) out->paragraphs.emplace_back(b.paragraph(i));
+  if (first < last) out->text.assign(b.Range(first, last));
+}
+
+void Extractor::Impl::Flat(std::string_view html, Article* out) {
+  best.Clear();
+  std::string title;
+  stripper.Strip(html, &best, &title);
+  const clean::TrimResult keep = clean::TrimBoilerplate(best);
+  Finish(best, keep.first, keep.last, out);
+  if (out->title.empty()) out->title = extract::TitleFromDocumentTitle(title, "");
+}
+
+void Extractor::Impl::Html(std::string_view html, Article* out) {
+  if (clean::LooksEntityEncodedMarkup(html)) {
+    clean::DecodeEntities(html, clean::EntityMode::kMarkupSafe, kEntityRounds, &decoded, &scratch);
+    html = decoded;
+  }
+  const bool flatten = html.size() > options.max_html_parse_bytes ||
+                       clean::EstimateHtmlDepth(html, options.max_html_depth) > options.max_html_depth;
+  if (flatten || !doc.Parse(html) || doc.body() == nullptr) {
+    Flat(html, out);
+    if (out->text.empty()) out->no_article_reason = "no text";
+    return;
+  }
+  extract::ReadMetadata(doc.html(), &meta);
+  out->title = meta.title;
+  out->date = meta.date;
+  out->authors = meta.authors;
+  out->site_name = meta.site_name;
+  out->lang = meta.lang;
+  out->canonical_url = meta.canonical_url;
+
+  // Readability's cascade: each retry relaxes one more filter.
+  const extract::ScoreFlags cascade[] = {{true, true, true}, {false, true, true}, {false, false, true},
+                                         {false, false, false}};
+  best.Clear();
+  double best_link_density = 0;
+  bool any_selected = false;
+  std::string byline;
+  for (const extract::ScoreFlags& flags : cascade) {
+    extract::BuildNodeTable(doc.body(), flags, &table);
+    const extract::Selection sel = extract::ScoreAndSelect(&table);
+    if (sel.top < 0) continue;
+    any_selected = true;
+    attempt.Clear();
+    extract::EmitArticle(table, sel, flags, meta.title, &attempt);
+    uint64_t text = 0, links = 0;
+    for (int32_t r : sel.roots) {
+      text += table.rows[r].text;
+      links += table.rows[r].link_text;
+    }
+    if (attempt.text_bytes() > best.text_bytes()) {
+      std::swap(best, attempt);
+      best_link_density = text == 0 ? 0.0 : static_cast<double>(links) / static_cast<double>(text);
+      byline = table.byline;
+    }
+    if (best.text_bytes() >= options.retry_below_bytes) break;
+  }
+  if (out->authors.empty() && !byline.empty()) {
+    std::string_view b = byline;
+    if (b.size() > 3 && (b.substr(0, 3) == "By " || b.substr(0, 3) == "by ")) b.remove_prefix(3);
+    out->authors.emplace_back(b);
+  }
+  if (meta.article_body.size() >= kMinArticleBodyBytes &&
+      meta.article_body.size() > kArticleBodyRatio * best.text_bytes()) {
+    clean::DecodeEntities(meta.article_body, clean::EntityMode::kAll, kEntityRounds, &decoded, &scratch);
+    best.Clear();
+    clean::SplitPlainText(decoded, &best);
+    Finish(best, 0, best.paragraphs().size(), out);
+    return;
+  }
+  if (!any_selected) {
+    out->no_article_reason = "no paragraph of prose";
+  } else if (best_link_density > kMaxArticleLinkDensity) {
+    out->no_article_reason = "mostly links: an index or navigation page";
+  } else {
+    Finish(best, 0, best.paragraphs().size(), out);
+    if (out->text.empty()) out->no_article_reason = "no text";
+  }
+}
+
+Extractor::Extractor(const ExtractOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Extractor::~Extractor() = default;
+
+void Extractor::ExtractHtml(std::string_view html, Article* out) {
+  Impl& s = *impl_;
+  *out = Article();
+  out->was_html = true;
+  if (!clean::IsCleanUtf8(html)) {
+    s.utf8.clear();
+    out->repaired_utf8 = clean::SanitizeUtf8(html, &s.utf8);
+    html = s.utf8;
+  }
+  s.Html(html, out);
+}
+
+Status Extractor::Extract(const RawDocument& raw, Article* out) {
+  Impl& s = *impl_;
+  std::string_view content = raw.content;
+  if (clean::LooksBinary(content)) return Status::MalformedInput("binary content");
+  bool is_html = raw.format == DocumentFormat::kHtml;
+  if (raw.format == DocumentFormat::kAuto) {
+    is_html = clean::SniffFormat(content, /*check_binary=*/false) == clean::SniffedFormat::kHtml;
+  }
+  if (is_html) {
+    ExtractHtml(content, out);
+  } else {
+    *out = Article();
+    if (!clean::IsCleanUtf8(content)) {
+      s.utf8.clear();
+      out->repaired_utf8 = clean::SanitizeUtf8(content, &s.utf8);
+      content = s.utf8;
+    }
+    if (std::memchr(content.data(), '&', content.size()) != nullptr) {
+      clean::DecodeEntities(content, clean::EntityMode::kAll, kEntityRounds, &s.decoded, &s.scratch);
+      content = s.decoded;
+    }
+    s.best.Clear();
+    clean::SplitPlainText(content, &s.best);
+    const clean::TrimResult keep = clean::TrimBoilerplate(s.best);
+    s.Finish(s.best, keep.first, keep.last, out);
+    if (keep.title < s.best.paragraphs().size()) out->title.assign(s.best.paragraph(keep.title));
+    if (out->text.empty()) out->no_article_reason = "no text";
+  }
+  if (!raw.title.empty()) out->title = raw.title;
+  if (!raw.date.empty()) {
+    std::string d = extract::NormalizeDate(raw.date);
+    out->date = d.empty() ? raw.date : d;
+  }
+  return Status::Ok();
+}
+
+}  // namespace reprint
