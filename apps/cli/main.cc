@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "extract_commands.h"
 #include "story_commands.h"
 
 namespace {
@@ -86,6 +87,24 @@ int main(int argc, char** argv) {
       ->required();
   eval_clusters_cmd->add_flag("--json", eval_clusters.json, "Machine-readable output");
 
+  reprint::cli::EvalExtractArgs eval_extract;
+  CLI::App* eval_extract_cmd =
+      eval_cmd->add_subcommand("extract", "Article extraction: shingle P/R/F1, title and date against gold pages");
+  eval_extract_cmd->add_option("--gold", eval_extract.gold, "Gold directory (Readability test pages or newspaper4k html/ + txt/)")
+      ->required();
+  eval_extract_cmd->add_option("--method", eval_extract.method, "'extractor', or 'cleaner' for the clean stage's baseline")
+      ->capture_default_str()->check(CLI::IsMember({"extractor", "cleaner"}));
+  eval_extract_cmd->add_option("--resamples", eval_extract.resamples, "Bootstrap resamples")->capture_default_str();
+  eval_extract_cmd->add_option("--seed", eval_extract.seed, "Bootstrap seed")->capture_default_str();
+  eval_extract_cmd->add_flag("--json", eval_extract.json, "Machine-readable output");
+  eval_extract_cmd->add_flag("--no-pages", eval_extract.quiet_pages, "Only the summary, no per-page scores");
+
+  reprint::cli::ExtractArgs extract;
+  CLI::App* extract_cmd = app.add_subcommand("extract", "Write each document's article body and metadata");
+  AddCommonFlags(extract_cmd, &extract.common);
+  extract_cmd->add_option("--format", extract.format, "'jsonl' or 'text'")->capture_default_str()
+      ->check(CLI::IsMember({"jsonl", "text"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -95,6 +114,8 @@ int main(int argc, char** argv) {
   if (*dedup_cmd) return reprint::cli::RunDedup(dedup);
   if (*clean_cmd) return reprint::cli::RunClean(clean);
   if (*compare_cmd) return reprint::cli::RunCompare(compare);
+  if (*eval_extract_cmd) return reprint::cli::RunEvalExtract(eval_extract);
+  if (*extract_cmd) return reprint::cli::RunExtract(extract);
   if (*stories_cmd) return reprint::cli::RunStories(stories);
   if (*eval_clusters_cmd) return reprint::cli::RunEvalClusters(eval_clusters);
   return 2;
