@@ -44,7 +44,7 @@ struct StoryOptions {
   // Words (not entities) in more than this share of the articles are stop
   // words (from min_articles_for_df articles on).
   double max_df_fraction = 0.5;
-  uint64_t min_articles_for_df = 3;
+  uint64_t min_articles_for_df = 2;
   size_t max_article_terms = 400;  // an article keeps its heaviest terms
   size_t centroid_terms = 300;     // a story's centroid keeps its heaviest terms
   size_t query_terms = 12;         // an article meets the stories sharing one of these terms

@@ -28,7 +28,7 @@ struct WeightingOptions {
   double entity_boost = 2.0;
   double title_boost = 2.0;
   double max_df_fraction = 0.5;
-  uint64_t min_articles_for_df = 3;
+  uint64_t min_articles_for_df = 2;
   size_t max_article_terms = 400;
 };
 
