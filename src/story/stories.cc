@@ -33,9 +33,10 @@ struct Analysed {
   story::ArticleTerms terms;
 };
 
-// Input index -> canonical member's index, for non-canonical copy members.
-Result<std::unordered_map<uint64_t, uint64_t>> CopiesOf(const std::vector<std::string>& inputs,
-                                                        const StoryOptions& options) {
+// Fills *copies: input index -> canonical member's index, for non-canonical
+// copy members.
+Status FindCopies(const std::vector<std::string>& inputs, const StoryOptions& options,
+                  std::unordered_map<uint64_t, uint64_t>* copies) {
   DedupOptions dedup = options.dedup;
   dedup.read = options.read;
   dedup.read.on_problem = nullptr;  // reported once, by the story pass
@@ -44,11 +45,10 @@ Result<std::unordered_map<uint64_t, uint64_t>> CopiesOf(const std::vector<std::s
   dedup.strict = false;
   Result<DedupResult> result = Deduplicate(inputs, dedup);
   if (!result.ok()) return result.status();
-  std::unordered_map<uint64_t, uint64_t> copies;
   for (const Cluster& c : result.value().clusters)
     for (const ClusterMember& m : c.members)
-      if (m.doc != c.canonical) copies[m.doc] = c.canonical;
-  return copies;
+      if (m.doc != c.canonical) (*copies)[m.doc] = c.canonical;
+  return Status::Ok();
 }
 
 std::vector<std::string> Label(const TermVector& centroid, const story::ArticleVectors& vectors, size_t k) {
@@ -78,9 +78,8 @@ Result<StoryResult> ClusterStories(const std::vector<std::string>& inputs, const
   StoryResult result;
   std::unordered_map<uint64_t, uint64_t> copies;
   if (options.collapse_copies) {
-    auto found = CopiesOf(inputs, options);
-    if (!found.ok()) return found.status();
-    copies = std::move(found.value());
+    Status found = FindCopies(inputs, options, &copies);
+    if (!found.ok()) return found;
   }
 
   bool stop = false;
