@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reprint/align.h"
 #include "reprint/dedup.h"
 
 namespace reprint::cli {
@@ -31,11 +32,20 @@ struct CompareArgs {
   std::string a, b;
   CommonArgs common;
   DedupOptions options;
+  AlignOptions align;
+  bool json = false;
+  bool colour = true;  // ANSI colours when stdout is a terminal
+};
+
+struct EvalReuseArgs {
+  std::string dir;  // Clough-Stevenson corpus: file_information.csv and the texts
+  AlignOptions align;
   bool json = false;
 };
 
 int RunDedup(DedupArgs& args);
 int RunClean(CommonArgs& args);
 int RunCompare(CompareArgs& args);
+int RunEvalReuse(EvalReuseArgs& args);
 
 }  // namespace reprint::cli

@@ -1,9 +1,12 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
+#include "alignment_view.h"
 #include "commands.h"
 #include "problem_log.h"
+#include "reprint/align.h"
 
 namespace reprint::cli {
 namespace {
@@ -41,6 +44,32 @@ std::string Describe(Relation relation, const Side& a, const Side& b) {
   }
 }
 
+double Round4(double x) { return std::round(x * 10000) / 10000; }
+
+nlohmann::ordered_json AlignmentJson(const Alignment& al, std::string_view a, std::string_view b) {
+  nlohmann::ordered_json j;
+  j["coverage_a"] = Round4(al.coverage_a);
+  j["coverage_b"] = Round4(al.coverage_b);
+  j["relation"] = std::string(ReuseRelationName(al.relation));
+  j["a_words"] = al.a_words;
+  j["b_words"] = al.b_words;
+  j["spans"] = nlohmann::ordered_json::array();
+  for (const AlignedSpan& s : al.spans) {
+    j["spans"].push_back({{"a_begin", s.a_begin}, {"a_end", s.a_end}, {"b_begin", s.b_begin}, {"b_end", s.b_end},
+                          {"a_words", s.a_words}, {"b_words", s.b_words}, {"matched_words", s.matched_words},
+                          {"score", s.score}});
+  }
+  j["gaps"] = nlohmann::ordered_json::array();
+  for (const Gap& g : al.gaps) {
+    j["gaps"].push_back({{"kind", std::string(GapKindName(g.kind))}, {"inside_passage", g.inside_passage},
+                         {"a_begin", g.a_begin}, {"a_end", g.a_end}, {"b_begin", g.b_begin}, {"b_end", g.b_end},
+                         {"a_words", g.a_words}, {"b_words", g.b_words},
+                         {"a_text", std::string(a.substr(g.a_begin, g.a_end - g.a_begin))},
+                         {"b_text", std::string(b.substr(g.b_begin, g.b_end - g.b_begin))}});
+  }
+  return j;
+}
+
 }  // namespace
 
 int RunCompare(CompareArgs& args) {
@@ -54,6 +83,7 @@ int RunCompare(CompareArgs& args) {
   }
   const PairScores scores = CompareShingleSets(a.shingles, b.shingles);
   const Relation relation = ClassifyPair(scores, a.print.exact_hash == b.print.exact_hash, args.options.thresholds);
+  const Alignment alignment = Align(a.doc.text, b.doc.text, args.align);
   if (args.json) {
     nlohmann::ordered_json j;
     j["a"] = args.a;
@@ -65,6 +95,7 @@ int RunCompare(CompareArgs& args) {
     j["containment"] = std::round(scores.containment * 10000) / 10000;
     j["relation"] = std::string(RelationName(relation));
     if (relation == Relation::kContained) j["contained"] = a.shingles.size() < b.shingles.size() ? "a" : "b";
+    j["alignment"] = AlignmentJson(alignment, a.doc.text, b.doc.text);
     std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     return 0;
   }
@@ -75,6 +106,13 @@ int RunCompare(CompareArgs& args) {
   std::printf("Jaccard      %.3f\n", scores.jaccard);
   std::printf("containment  %.3f (share of the smaller text found in the larger)\n", scores.containment);
   std::printf("relation     %s\n", Describe(relation, a, b).c_str());
+  std::printf("passages     %zu, %zu gaps\n", alignment.spans.size(), alignment.gaps.size());
+  std::printf("coverage     A %.3f (share of A's words reused in B), B %.3f (share of B's words found in A)\n",
+              alignment.coverage_a, alignment.coverage_b);
+  std::printf("reuse        %s\n\n", std::string(ReuseRelationName(alignment.relation)).c_str());
+  std::fflush(stdout);
+  PrintSideBySide(stdout, a.doc.text, b.doc.text, alignment,
+                  ViewOptions{TerminalWidth(), isatty(STDOUT_FILENO) != 0 && args.colour});
   return 0;
 }
 

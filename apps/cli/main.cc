@@ -36,6 +36,12 @@ void AddSimilarityFlags(CLI::App* cmd, reprint::DedupOptions* o) {
   cmd->add_option("--num-perm", o->fingerprint.num_perm, "MinHash sketch size")->capture_default_str()->check(CLI::Range(8, 4096));
 }
 
+void AddAlignFlags(CLI::App* cmd, reprint::AlignOptions* o) {
+  cmd->add_option("--seed-words", o->seed_words, "Words per alignment seed n-gram")->capture_default_str()->check(CLI::Range(1, 16));
+  cmd->add_option("--max-gap", o->max_gap_words, "Edited words between two seeds of one passage")
+      ->capture_default_str()->check(CLI::Range(0, 255));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,7 +72,9 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("a", compare.a, "First document")->required();
   compare_cmd->add_option("b", compare.b, "Second document")->required();
   compare_cmd->add_flag("--json", compare.json, "Machine-readable output");
+  compare_cmd->add_flag("!--no-colour", compare.colour, "No ANSI colours in the side-by-side alignment");
   AddSimilarityFlags(compare_cmd, &compare.options);
+  AddAlignFlags(compare_cmd, &compare.align);
 
   reprint::cli::StoriesArgs stories;
   CLI::App* stories_cmd = app.add_subcommand("stories", "Group independently written articles about one event into stories");
@@ -79,6 +87,12 @@ int main(int argc, char** argv) {
 
   CLI::App* eval_cmd = app.add_subcommand("eval", "Evaluate results against a gold standard");
   eval_cmd->require_subcommand(1);
+  reprint::cli::EvalReuseArgs eval_reuse;
+  CLI::App* eval_reuse_cmd =
+      eval_cmd->add_subcommand("reuse", "Passage alignment on the Clough-Stevenson text reuse corpus");
+  eval_reuse_cmd->add_option("--dir", eval_reuse.dir, "Corpus directory (file_information.csv and texts)")->required();
+  eval_reuse_cmd->add_flag("--json", eval_reuse.json, "Machine-readable output");
+  AddAlignFlags(eval_reuse_cmd, &eval_reuse.align);
   reprint::cli::EvalClustersArgs eval_clusters;
   CLI::App* eval_clusters_cmd =
       eval_cmd->add_subcommand("clusters", "Pairwise, B-cubed and ARI agreement of two clusterings");
@@ -114,6 +128,7 @@ int main(int argc, char** argv) {
   if (*dedup_cmd) return reprint::cli::RunDedup(dedup);
   if (*clean_cmd) return reprint::cli::RunClean(clean);
   if (*compare_cmd) return reprint::cli::RunCompare(compare);
+  if (*eval_reuse_cmd) return reprint::cli::RunEvalReuse(eval_reuse);
   if (*eval_extract_cmd) return reprint::cli::RunEvalExtract(eval_extract);
   if (*extract_cmd) return reprint::cli::RunExtract(extract);
   if (*stories_cmd) return reprint::cli::RunStories(stories);

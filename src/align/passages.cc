@@ -94,12 +94,10 @@ std::vector<Passage> BuildPassages(const WordTokens& a, const WordTokens& b, con
   // Longest chains extend first: their neighbourhoods are the likeliest reuse.
   std::vector<size_t> order(chains.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto words = [&](size_t c) {
-    size_t n = 0;
-    for (const Tile& t : chains[c]) n += t.length;
-    return n;
-  };
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return words(x) > words(y); });
+  std::vector<size_t> words(chains.size(), 0);
+  for (size_t c = 0; c < chains.size(); ++c)
+    for (const Tile& t : chains[c]) words[c] += t.length;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return words[x] > words[y]; });
   std::vector<Passage> passages;
   for (size_t c : order) {
     if (chains[c].empty()) continue;
