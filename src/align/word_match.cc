@@ -48,6 +48,9 @@ WordMatch CompareWords(const WordTokens& x, size_t i, const WordTokens& y, size_
   const size_t shorter = std::min(s.size(), t.size());
   if (shorter < 5 || IsAsciiDigit(s[0]) || IsAsciiDigit(t[0])) return WordMatch::kNone;
   const int limit = shorter >= 9 ? 2 : 1;
+  // One edit leaves the first or the last byte in place: a cheap reject for
+  // the many unrelated word pairs a window compares.
+  if (limit == 1 && Fold(s.front()) != Fold(t.front()) && Fold(s.back()) != Fold(t.back())) return WordMatch::kNone;
   return BoundedEditDistance(s, t, limit) <= limit ? WordMatch::kVariant : WordMatch::kNone;
 }
 
