@@ -79,27 +79,27 @@ class PartnerCounts {
   PartnerCounts() { Resize(kIdleSlots); }
 
   void Increment(uint32_t doc) {
-    if (2 * (touched_.size() + 1) > slots_.size()) Grow();
+    if (2 * (used_.size() + 1) > slots_.size()) Grow();
     const size_t i = Find(doc);
     if (slots_[i].count++ == 0) {
       slots_[i].doc = doc;
-      touched_.push_back(doc);
       used_.push_back(static_cast<uint32_t>(i));
     }
   }
-  uint32_t Count(uint32_t doc) const { return slots_[Find(doc)].count; }
-  // The partners seen since the last Reset(), unordered.
-  std::vector<uint32_t>& touched() { return touched_; }
+  // Calls f(partner, shared) for each partner seen since the last Reset().
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (uint32_t i : used_) f(slots_[i].doc, slots_[i].count);
+  }
   void Reset() {
     // After a document with a huge number of partners, shrink back: a table
     // that outgrew the L1/L2 caches would slow every later document.
-    if (slots_.size() > kIdleSlots && 8 * touched_.size() < slots_.size()) {
+    if (slots_.size() > kIdleSlots && 8 * used_.size() < slots_.size()) {
       Resize(kIdleSlots);
     } else {
       for (uint32_t i : used_) slots_[i].count = 0;
     }
     used_.clear();
-    touched_.clear();
   }
 
  private:
@@ -134,32 +134,40 @@ class PartnerCounts {
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::vector<uint32_t> touched_;  // partner documents
-  std::vector<uint32_t> used_;     // their slots
+  std::vector<uint32_t> used_;  // slots of the partners seen since Reset()
 };
 
 // Counts shared keys between each document of [first, last) and every later
 // document, appending accepted pairs in (a, b) order.
 void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, const PostingDirectory& directory,
-                size_t max_posting, const AcceptPair& accept, size_t first, size_t last, PartnerCounts& counts,
-                std::vector<uint64_t>* out) {
+                const std::vector<bool>& few_keys, uint32_t min_shared, size_t max_posting, const AcceptPair& accept,
+                size_t first, size_t last, PartnerCounts& counts, std::vector<uint64_t>* out) {
+  std::vector<std::pair<size_t, size_t>> postings;
   for (size_t d = first; d < last; ++d) {
     const auto doc = static_cast<uint32_t>(d);
-    for (uint32_t key : docs.KeysOf(d)) {
-      const auto [posting_begin, end] = directory.Find(key);
+    // All lookups first: they are independent, so their cache misses overlap.
+    postings.clear();
+    for (uint32_t key : docs.KeysOf(d)) postings.push_back(directory.Find(key));
+    for (const auto& [posting_begin, end] : postings) {
       if (end - posting_begin > max_posting) continue;
-      // Only later documents: start just past (key, doc) itself.
+      // Only later documents: the posting is sorted by document.
+      const auto first_entry = entries.begin() + static_cast<std::ptrdiff_t>(posting_begin);
       const size_t begin = static_cast<size_t>(
-          std::upper_bound(entries.begin() + static_cast<std::ptrdiff_t>(posting_begin),
-                           entries.begin() + static_cast<std::ptrdiff_t>(end), PackEntry(key, doc)) -
+          std::upper_bound(first_entry, entries.begin() + static_cast<std::ptrdiff_t>(end), PackEntry(PairFirst(*first_entry), doc)) -
           entries.begin());
       for (size_t it = begin; it != end; ++it) counts.Increment(PairSecond(entries[it]));
     }
     // Partners come out in table order: only the few accepted pairs are
     // sorted, once per range, which keeps the output deterministic.
     const size_t found_before = out->size();
-    for (uint32_t other : counts.touched())
-      if (accept(doc, other, counts.Count(other))) out->push_back(PackPair(doc, other));
+    const uint32_t own_keys = docs.KeyCount(d);
+    const bool own_few = own_keys < min_shared;
+    counts.ForEach([&](uint32_t other, uint32_t shared) {
+      // Most partners share one common key: reject them without calling the
+      // rule or touching their key count.
+      if (shared < min_shared && !own_few && !few_keys[other]) return;
+      if (accept(doc, other, shared, own_keys, docs.KeyCount(other))) out->push_back(PackPair(doc, other));
+    });
     std::sort(out->begin() + static_cast<std::ptrdiff_t>(found_before), out->end());
     counts.Reset();
   }
@@ -167,9 +175,11 @@ void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, 
 
 }  // namespace
 
-std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, size_t max_posting, unsigned threads,
-                                     const AcceptPair& accept, JoinStats* stats) {
+std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, uint32_t min_shared, size_t max_posting,
+                                     unsigned threads, const AcceptPair& accept, JoinStats* stats) {
   const std::vector<uint64_t> entries = BuildPostings(docs, threads);
+  std::vector<bool> few_keys(docs.documents());
+  for (size_t d = 0; d < docs.documents(); ++d) few_keys[d] = docs.KeyCount(d) < min_shared;
   const std::vector<uint64_t> chain = ChainPairs(entries, max_posting, stats);
   const PostingDirectory directory(entries);
   // Fixed chunks, not one per thread, so that the split (and so the output
@@ -185,8 +195,8 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, size_t max_postin
     workers.emplace_back([&] {
       PartnerCounts counts;
       for (size_t c; (c = next.fetch_add(1)) < chunks;)
-        CountRange(docs, entries, directory, max_posting, accept, c * chunk, std::min(n, (c + 1) * chunk), counts,
-                   &found[c]);
+        CountRange(docs, entries, directory, few_keys, min_shared, max_posting, accept, c * chunk,
+                   std::min(n, (c + 1) * chunk), counts, &found[c]);
     });
   }
   for (auto& w : workers) w.join();

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -33,7 +34,11 @@ class DocumentKeys {
   void Add(std::span<const uint32_t> keys) {
     keys_.insert(keys_.end(), keys.begin(), keys.end());
     offsets_.push_back(keys_.size());
+    counts_.push_back(static_cast<uint16_t>(std::min<size_t>(keys.size(), UINT16_MAX)));
   }
+  // The number of keys of `doc` (saturating at 65535). A dense array: rules
+  // look it up for every partner, where offsets_ would miss the cache.
+  uint32_t KeyCount(size_t doc) const { return counts_[doc]; }
   size_t documents() const { return offsets_.size() - 1; }
   std::span<const uint32_t> KeysOf(size_t doc) const {
     return {keys_.data() + offsets_[doc], static_cast<size_t>(offsets_[doc + 1] - offsets_[doc])};
@@ -41,26 +46,31 @@ class DocumentKeys {
   size_t total_keys() const { return keys_.size(); }
   void Clear() {
     std::vector<uint32_t>().swap(keys_);
+    std::vector<uint16_t>().swap(counts_);
     offsets_.assign(1, 0);
   }
 
  private:
   std::vector<uint32_t> keys_;
   std::vector<uint64_t> offsets_;
+  std::vector<uint16_t> counts_;
 };
 
 struct JoinStats {
   uint64_t capped_postings = 0;
 };
 
-// Returns true iff documents a < b sharing `shared` keys are candidates.
-using AcceptPair = std::function<bool(uint32_t a, uint32_t b, uint32_t shared)>;
+// Returns true iff documents a < b, which have keys_a and keys_b keys and
+// share `shared` of them, are candidates.
+using AcceptPair =
+    std::function<bool(uint32_t a, uint32_t b, uint32_t shared, uint32_t keys_a, uint32_t keys_b)>;
 
 // Returns the accepted pairs plus the chain pairs of over-long postings, as
 // PackPair(a, b) with a < b, sorted and distinct. Deterministic for any
-// thread count.
-std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, size_t max_posting, unsigned threads,
-                                     const AcceptPair& accept, JoinStats* stats);
+// thread count. `accept` is only asked about pairs sharing at least
+// min(min_shared, keys_a, keys_b) keys: the rule promises to refuse the rest.
+std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, uint32_t min_shared, size_t max_posting,
+                                     unsigned threads, const AcceptPair& accept, JoinStats* stats);
 
 // Sorts a large vector with up to `threads` threads (chunks sorted in
 // parallel, then merged). The result equals std::sort's for any thread count.

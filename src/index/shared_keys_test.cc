@@ -30,11 +30,11 @@ TEST(SharedKeysTest, MatchesBruteForceForAnyThreadCount) {
     k.erase(std::unique(k.begin(), k.end()), k.end());
     docs.Add(k);
   }
-  const auto accept = [](uint32_t, uint32_t, uint32_t shared) { return shared >= 2; };
+  const auto accept = [](uint32_t, uint32_t, uint32_t shared, uint32_t, uint32_t) { return shared >= 2; };
   const std::vector<uint64_t> expected = BruteForce(keys, 2);
   for (unsigned threads : {1u, 2u, 7u}) {
     JoinStats stats;
-    EXPECT_EQ(SharedKeyPairs(docs, 1000, threads, accept, &stats), expected) << threads << " threads";
+    EXPECT_EQ(SharedKeyPairs(docs, 2, 1000, threads, accept, &stats), expected) << threads << " threads";
     EXPECT_EQ(stats.capped_postings, 0u);
   }
 }
@@ -44,7 +44,7 @@ TEST(SharedKeysTest, OverlongPostingBecomesChain) {
   const uint32_t common[] = {42};
   for (int d = 0; d < 100; ++d) docs.Add(common);
   JoinStats stats;
-  std::vector<uint64_t> pairs = SharedKeyPairs(docs, 10, 2, [](uint32_t, uint32_t, uint32_t) { return true; }, &stats);
+  std::vector<uint64_t> pairs = SharedKeyPairs(docs, 1, 10, 2, [](uint32_t, uint32_t, uint32_t, uint32_t, uint32_t) { return true; }, &stats);
   EXPECT_EQ(pairs.size(), 99u);
   EXPECT_EQ(pairs.front(), PackPair(0, 1));
   EXPECT_EQ(stats.capped_postings, 1u);

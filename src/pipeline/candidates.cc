@@ -16,9 +16,9 @@ std::vector<uint64_t> Union(const std::vector<uint64_t>& a, const std::vector<ui
 // Anchors must be shared by at least min_shared_anchors (or all of the
 // smaller document's, when it has fewer) and by at least min_anchor_fraction
 // of the smaller document's anchors.
-index::AcceptPair AnchorRule(const index::DocumentKeys& anchors, const DedupOptions& options) {
-  return [&anchors, &options](uint32_t a, uint32_t b, uint32_t shared) {
-    const size_t smaller = std::min(anchors.KeysOf(a).size(), anchors.KeysOf(b).size());
+index::AcceptPair AnchorRule(const DedupOptions& options) {
+  return [&options](uint32_t, uint32_t, uint32_t shared, uint32_t keys_a, uint32_t keys_b) {
+    const size_t smaller = std::min(keys_a, keys_b);
     const size_t needed = std::min<size_t>(static_cast<size_t>(options.min_shared_anchors), smaller);
     return smaller > 0 && shared >= needed && shared >= options.min_anchor_fraction * static_cast<double>(smaller);
   };
@@ -27,12 +27,11 @@ index::AcceptPair AnchorRule(const index::DocumentKeys& anchors, const DedupOpti
 // Two of the opening shingles (or all, for shorter texts), and only when one
 // of the documents is too short to carry the anchors that would otherwise
 // find the pair: many unrelated articles open alike ("LONDON (Reuters) -").
-index::AcceptPair LeadRule(const index::DocumentKeys& leads, const index::DocumentKeys& anchors,
-                           const DedupOptions& options) {
-  return [&leads, &anchors, &options](uint32_t a, uint32_t b, uint32_t shared) {
-    const size_t fewest_anchors = std::min(anchors.KeysOf(a).size(), anchors.KeysOf(b).size());
+index::AcceptPair LeadRule(const index::DocumentKeys& anchors, const DedupOptions& options) {
+  return [&anchors, &options](uint32_t a, uint32_t b, uint32_t shared, uint32_t leads_a, uint32_t leads_b) {
+    const size_t fewest_anchors = std::min(anchors.KeyCount(a), anchors.KeyCount(b));
     if (fewest_anchors >= 2 * static_cast<size_t>(options.min_shared_anchors)) return false;
-    const size_t smaller = std::min(leads.KeysOf(a).size(), leads.KeysOf(b).size());
+    const size_t smaller = std::min(leads_a, leads_b);
     return shared >= std::min<size_t>(2, smaller);
   };
 }
@@ -42,13 +41,13 @@ index::AcceptPair LeadRule(const index::DocumentKeys& leads, const index::Docume
 std::vector<uint64_t> GenerateCandidates(CandidateKeys* keys, const DedupOptions& options, unsigned threads,
                                          DedupStats* stats) {
   index::JoinStats join;
-  const auto any_shared = [](uint32_t, uint32_t, uint32_t) { return true; };
-  std::vector<uint64_t> all = index::SharedKeyPairs(keys->bands, options.max_bucket, threads, any_shared, &join);
+  const auto any_shared = [](uint32_t, uint32_t, uint32_t, uint32_t, uint32_t) { return true; };
+  std::vector<uint64_t> all = index::SharedKeyPairs(keys->bands, 1, options.max_bucket, threads, any_shared, &join);
   keys->bands.Clear();
-  all = Union(all, index::SharedKeyPairs(keys->anchors, options.max_bucket, threads,
-                                         AnchorRule(keys->anchors, options), &join));
-  all = Union(all, index::SharedKeyPairs(keys->leads, options.max_bucket, threads,
-                                         LeadRule(keys->leads, keys->anchors, options), &join));
+  all = Union(all, index::SharedKeyPairs(keys->anchors, static_cast<uint32_t>(options.min_shared_anchors), options.max_bucket, threads,
+                                         AnchorRule(options), &join));
+  all = Union(all, index::SharedKeyPairs(keys->leads, 2, options.max_bucket, threads,
+                                         LeadRule(keys->anchors, options), &join));
   keys->anchors.Clear();
   keys->leads.Clear();
   stats->capped_buckets += join.capped_postings;
