@@ -27,6 +27,7 @@ struct Fingerprinter::Impl {
   std::vector<uint64_t> tokens;
   std::vector<uint64_t> shingles;
   std::vector<uint32_t> scratch;
+  std::vector<uint64_t> anchor_scratch;
 };
 
 Fingerprinter::Fingerprinter(const FingerprintOptions& options)
@@ -41,15 +42,17 @@ void Fingerprinter::Compute(std::string_view text, Fingerprint* out, std::vector
   sketch::HashShingles(s.tokens, options_.shingle_size, &s.shingles);
 
   s.sketcher.Reset();
-  // Anchors are appended branch-free: a 1-in-16 branch mispredicts often.
-  out->anchors.resize(s.shingles.size());
+  // Anchors are appended branch-free (a 1-in-16 branch mispredicts often)
+  // into a scratch buffer that only ever grows, so it is never zero-filled.
+  if (s.anchor_scratch.size() < s.shingles.size()) s.anchor_scratch.resize(s.shingles.size());
+  uint64_t* anchor_out = s.anchor_scratch.data();
   size_t anchors = 0;
   for (uint64_t shingle : s.shingles) {
     s.sketcher.Add(shingle);
-    out->anchors[anchors] = shingle;
+    anchor_out[anchors] = shingle;
     anchors += s.IsAnchor(shingle);
   }
-  out->anchors.resize(anchors);
+  out->anchors.assign(anchor_out, anchor_out + anchors);
   s.sketcher.Finish(&out->sketch);
   out->lead.clear();
   for (size_t i = 0; i < s.shingles.size() && out->lead.size() < static_cast<size_t>(options_.lead_shingles); ++i)

@@ -206,14 +206,26 @@ inline uint64_t HashShort(uint64_t lo, uint64_t hi, size_t len, uint64_t seed) {
   return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
 }
 
-// Keeps the first `len` bytes (0..16) of the 16 loaded into lo, hi.
-inline void MaskToLength(size_t len, uint64_t* lo, uint64_t* hi) {
-  if (len < 8) {
-    *lo &= len == 0 ? 0 : (~uint64_t{0} >> (64 - 8 * len));
-    *hi = 0;
-  } else if (len < 16) {
-    *hi &= len == 8 ? 0 : (~uint64_t{0} >> (64 - 8 * (len - 8)));
+// Keeps the first `len` bytes (0..16) of the 16 loaded into lo, hi, through
+// a table rather than length branches that mispredict on word lengths.
+struct LengthMasks {
+  uint64_t lo[17];
+  uint64_t hi[17];
+};
+constexpr LengthMasks MakeLengthMasks() {
+  LengthMasks m{};
+  for (int len = 0; len <= 16; ++len) {
+    const int lo_bytes = len < 8 ? len : 8, hi_bytes = len > 8 ? len - 8 : 0;
+    m.lo[len] = lo_bytes == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * lo_bytes)) - 1;
+    m.hi[len] = hi_bytes == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * hi_bytes)) - 1;
   }
+  return m;
+}
+constexpr LengthMasks kLengthMasks = MakeLengthMasks();
+
+inline void MaskToLength(size_t len, uint64_t* lo, uint64_t* hi) {
+  *lo &= kLengthMasks.lo[len];
+  *hi &= kLengthMasks.hi[len];
 }
 
 inline uint64_t TokenHash(const char* p, size_t len, uint64_t seed) {
