@@ -43,7 +43,7 @@ int RunStories(StoriesArgs& args) {
     return 2;
   }
   if (!args.common.quiet) {
-    std::string summary = "reprint: " + WithThousands(r.stats.documents - log.total()) + " articles in " +
+    std::string summary = "reprint: " + WithThousands(r.stats.documents) + " articles in " +
                           WithThousands(r.stories.size()) + " stories (" + WithThousands(multi) +
                           " with two or more), " + WithThousands(r.stats.copies) + " copies collapsed, " +
                           std::to_string(r.stats.seconds) + " s";

@@ -49,7 +49,7 @@ struct StoryOptions {
   size_t centroid_terms = 300;     // a story's centroid keeps its heaviest terms
   size_t query_terms = 12;         // an article meets the stories sharing one of these terms
   size_t label_terms = 5;
-  bool collapse_copies = true;     // run Deduplicate() first; one vote per copy cluster
+  bool collapse_copies = true;     // run Deduplicate() first; one vote per copy cluster (not for stdin)
   DedupOptions dedup;              // for collapse_copies (its read/threads are set from these)
   unsigned threads = 0;            // 0: all cores
   bool strict = false;             // stop at the first skipped record

@@ -77,7 +77,9 @@ Result<StoryResult> ClusterStories(const std::vector<std::string>& inputs, const
   const auto start = std::chrono::steady_clock::now();
   StoryResult result;
   std::unordered_map<uint64_t, uint64_t> copies;
-  if (options.collapse_copies) {
+  // Stdin can be read only once: its copies are not collapsed first.
+  const bool reads_stdin = std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
+  if (options.collapse_copies && !reads_stdin) {
     Status found = FindCopies(inputs, options, &copies);
     if (!found.ok()) return found;
   }
