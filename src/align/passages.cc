@@ -1,6 +1,7 @@
 #include "align/passages.h"
 
 #include <algorithm>
+#include <span>
 
 namespace reprint::align {
 namespace {
@@ -36,7 +37,13 @@ uint32_t FreeFrom(const std::vector<uint8_t>& used, uint32_t begin, int limit) {
   return end;
 }
 
-Passage AlignChain(const WordTokens& a, const WordTokens& b, const std::vector<Tile>& chain, const AlignOptions& options,
+// Returns true iff a word of [begin, end) is taken (by any tile or passage).
+bool AnyUsed(const std::vector<uint8_t>& used, uint32_t begin, uint32_t end) {
+  return std::find(used.begin() + begin, used.begin() + end, 1) != used.begin() + end;
+}
+
+// Aligns the tiles of one chain segment (no word between them is taken).
+Passage AlignChain(const WordTokens& a, const WordTokens& b, std::span<const Tile> chain, const AlignOptions& options,
                    std::vector<uint8_t>* used_a, std::vector<uint8_t>* used_b) {
   Passage p;
   const Tile& first = chain.front();
@@ -99,10 +106,21 @@ std::vector<Passage> BuildPassages(const WordTokens& a, const WordTokens& b, con
     for (const Tile& t : chains[c]) words[c] += t.length;
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return words[x] > words[y]; });
   std::vector<Passage> passages;
+  const auto min_words = static_cast<size_t>(std::max(options.min_passage_words, 1));
   for (size_t c : order) {
-    if (chains[c].empty()) continue;
-    Passage p = AlignChain(a, b, chains[c], options, &used_a, &used_b);
-    if (p.matched_words >= static_cast<size_t>(std::max(options.min_passage_words, 1))) passages.push_back(std::move(p));
+    const std::vector<Tile>& chain = chains[c];
+    // A chain is split where the words between two of its tiles are taken
+    // (a tile of another chain, another passage's extension): no word is
+    // aligned twice.
+    size_t start = 0;
+    for (size_t t = 1; t <= chain.size(); ++t) {
+      if (t < chain.size() && !AnyUsed(used_a, chain[t - 1].a_end(), chain[t].a) &&
+          !AnyUsed(used_b, chain[t - 1].b_end(), chain[t].b))
+        continue;
+      Passage p = AlignChain(a, b, std::span<const Tile>(chain).subspan(start, t - start), options, &used_a, &used_b);
+      if (p.matched_words >= min_words) passages.push_back(std::move(p));
+      start = t;
+    }
   }
   std::sort(passages.begin(), passages.end(), [](const Passage& x, const Passage& y) {
     return x.a_begin != y.a_begin ? x.a_begin < y.a_begin : x.b_begin < y.b_begin;
