@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <queue>
+#include <thread>
 #include <unordered_map>
 
 #include "index/shared_keys.h"
@@ -82,22 +83,31 @@ struct Schedule {
   uint32_t last_doc = 0;
 };
 
+// Scores a window's pairs as their second members arrive. Comparisons are
+// collected per batch of documents and run on all threads; sets stay alive
+// until their batch is scored, then those no later pair needs are released.
 class WindowScorer {
  public:
-  WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, std::vector<PairScores>* scores)
-      : pairs_(pairs), schedule_(schedule), scores_(scores) {}
+  WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, unsigned threads,
+               std::vector<PairScores>* scores)
+      : pairs_(pairs), schedule_(schedule), threads_(std::max(1u, threads)), scores_(scores) {}
 
   void Add(uint32_t doc, CompactShingles&& set) {
     while (cursor_ < schedule_.by_second.size() && index::PairSecond(pairs_[schedule_.by_second[cursor_]]) <= doc) {
       const size_t i = schedule_.by_second[cursor_++];
-      auto a = held_.find(index::PairFirst(pairs_[i]));
-      if (a != held_.end() && index::PairSecond(pairs_[i]) == doc) (*scores_)[i] = CompareCompact(a->second, set);
+      if (index::PairSecond(pairs_[i]) == doc && held_.count(index::PairFirst(pairs_[i]))) tasks_.push_back(i);
     }
     auto first = schedule_.last_partner.find(doc);
-    if (first != schedule_.last_partner.end()) {
-      release_order_.push({first->second, doc});
-      held_[doc] = std::move(set);
-    }
+    // A first member waits for its last partner; anything else only for this batch.
+    release_order_.push({first != schedule_.last_partner.end() ? first->second : doc, doc});
+    held_[doc] = std::move(set);
+    if (tasks_.size() >= kBatchPairs) Flush(doc);
+  }
+
+  // Scores the pending comparisons and releases the sets no longer needed
+  // once `doc` has been seen.
+  void Flush(uint32_t doc) {
+    RunTasks();
     while (!release_order_.empty() && release_order_.top().first <= doc) {
       held_.erase(release_order_.top().second);
       release_order_.pop();
@@ -105,19 +115,39 @@ class WindowScorer {
   }
 
  private:
+  static constexpr size_t kBatchPairs = 4096;
+
+  void RunTasks() {
+    auto score = [this](size_t from, size_t to) {
+      for (size_t t = from; t < to; ++t) {
+        const size_t i = tasks_[t];
+        (*scores_)[i] = CompareCompact(held_.at(index::PairFirst(pairs_[i])), held_.at(index::PairSecond(pairs_[i])));
+      }
+    };
+    std::vector<std::thread> helpers;
+    const size_t n = tasks_.size();
+    for (unsigned t = 1; t < threads_ && n > 256; ++t)
+      helpers.emplace_back(score, n * t / threads_, n * (t + 1) / threads_);
+    score(0, helpers.empty() ? n : n / threads_);
+    for (auto& h : helpers) h.join();
+    tasks_.clear();
+  }
+
   const std::vector<uint64_t>& pairs_;
   const Schedule& schedule_;
+  unsigned threads_;
   std::vector<PairScores>* scores_;
   std::unordered_map<uint32_t, CompactShingles> held_;
-  using LastUse = std::pair<uint32_t, uint32_t>;  // (last partner, doc)
+  std::vector<size_t> tasks_;  // pair indices whose two sets are held
+  using LastUse = std::pair<uint32_t, uint32_t>;  // (last document needing it, doc)
   std::priority_queue<LastUse, std::vector<LastUse>, std::greater<LastUse>> release_order_;
   size_t cursor_ = 0;
 };
 
-Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, DedupProgress* progress,
+Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned threads, DedupProgress* progress,
                    const std::vector<uint64_t>& pairs, Window window, std::vector<PairScores>* scores) {
   const Schedule schedule(pairs, window);
-  WindowScorer scorer(pairs, schedule, scores);
+  WindowScorer scorer(pairs, schedule, threads, scores);
   if (Status s = spill->Rewind(); !s.ok()) return s;
   CompactShingles set;
   for (uint32_t doc = 0; doc <= schedule.last_doc; ++doc) {
@@ -129,6 +159,7 @@ Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, DedupProgre
       options.on_progress(*progress);
     }
   }
+  scorer.Flush(schedule.last_doc);
   return Status::Ok();
 }
 
@@ -165,9 +196,10 @@ Status ScorePairs(ShingleSpill* spill, const DedupOptions& options, int pass, co
   const std::vector<uint64_t>& pairs = *work.pairs;
   scores->assign(pairs.size(), PairScores());
   DedupProgress progress{pass, 0, 0, 0};
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (const Window& window : PlanWindows(pairs, *work.shingle_counts, options.verify_memory_bytes)) {
     ++stats->verify_reads;
-    Status status = ScoreWindow(spill, options, &progress, pairs, window, scores);
+    Status status = ScoreWindow(spill, options, threads, &progress, pairs, window, scores);
     if (!status.ok()) return status;
   }
   return Status::Ok();
