@@ -6,6 +6,8 @@
 // target because the extractor does not reach them yet.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -63,6 +65,28 @@ TEST(ExtractCli, SeedFourIsCleanProse) {
     EXPECT_EQ(text.find("function("), std::string::npos);
     EXPECT_TRUE(j["paragraphs"].is_array());
   }
+}
+
+TEST(ExtractCli, OutputDoesNotDependOnThreads) {
+  const auto html = testing::SharedDir() / "data" / "extraction" / "newspaper4k" / "html";
+  const testing::CommandResult one = testing::RunCli({"extract", "-q", "--threads", "1", html.string()});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const testing::CommandResult three = testing::RunCli({"extract", "-q", "--threads", "3", html.string()});
+  ASSERT_EQ(three.exit_code, 0) << three.err;
+  EXPECT_EQ(one.out, three.out);
+  EXPECT_EQ(static_cast<size_t>(std::count(one.out.begin(), one.out.end(), '\n')), 30u);
+}
+
+TEST(ExtractCli, BinaryInputIsSkippedAndReported) {
+  testing::TempDir dir;
+  std::string binary(4096, '\0');
+  for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7);
+  dir.Write("image.dat", binary);
+  dir.Write("page.html", "<html><head><title>T</title></head><body><p>Only a short paragraph here.</p></body></html>");
+  const testing::CommandResult r = testing::RunCli({"extract", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("image.dat"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("page.html"), std::string::npos) << r.out;
 }
 
 }  // namespace

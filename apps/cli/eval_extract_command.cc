@@ -32,7 +32,11 @@ int RunEvalExtract(const EvalExtractArgs& args) {
     return 2;
   }
   Extractor extractor;
-  Cleaner cleaner;
+  // The baseline: the clean stage's page-text path for HTML, as it was before
+  // the Cleaner called the Extractor.
+  CleanOptions baseline;
+  baseline.extract_article = false;
+  Cleaner cleaner(baseline);
   ShingleMatcher matcher;
   std::vector<PageResult> results;
   std::vector<ShingleMatch> matches;

@@ -1,7 +1,8 @@
 // Cleaner turns a RawDocument into its article text (CleanDocument):
-//   - HTML is parsed with a real HTML5 parser (myhtml); script, style,
-//     noscript, template and obvious chrome (nav, header, footer, aside, forms)
-//     are dropped; block structure becomes paragraphs.
+//   - HTML goes through the Extractor (reprint/extractor.h): the article body
+//     found by main-content scoring over the myhtml DOM, without navigation,
+//     share bars, related lists, comments or ads; its title (without the site
+//     suffix) and publication date fill in what the record does not carry.
 //   - Every HTML5 named and numeric entity is decoded, including text escaped
 //     twice and pages whose markup itself is entity-encoded.
 //   - Invalid UTF-8 is repaired (U+FFFD), never fatal.
@@ -21,6 +22,12 @@ namespace reprint {
 
 struct CleanOptions {
   bool remove_boilerplate = true;
+  // HTML: the Extractor's article body (true), or the older page-text path
+  // (false: all visible text outside script/style/nav/header/footer/aside/
+  // forms, then the plain-text chrome trimming), kept as an evaluation
+  // baseline (`reprint eval extract --method cleaner`). With
+  // remove_boilerplate off, HTML always takes the page-text path, untrimmed.
+  bool extract_article = true;
   // HTML deeper than this is flattened: its text is kept, its structure is not.
   // Bounds the parser's cost on pathological nesting.
   size_t max_html_depth = 256;

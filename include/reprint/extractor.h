@@ -20,11 +20,13 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "reprint/corpus.h"
 #include "reprint/document.h"
 #include "reprint/status.h"
 
@@ -75,5 +77,17 @@ class Extractor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// ExtractCorpus(): read and extract a whole corpus in parallel on the
+// pipeline's ordered batches (one Extractor per worker thread), calling
+// visit(raw, article) for every document that could be extracted, in input
+// order, from the calling thread: the output never depends on
+// options.threads. Documents that cannot be extracted (binary) and unreadable
+// records go to options.read.on_problem and count in stats->skipped.
+// options.clean is not used.
+Status ExtractCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options,
+                     const ExtractOptions& extract,
+                     const std::function<void(const RawDocument& raw, const Article& article)>& visit,
+                     CorpusStats* stats);
 
 }  // namespace reprint

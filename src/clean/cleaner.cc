@@ -1,11 +1,14 @@
 // Cleaner: the clean stage's orchestration. Each step lives in its own file;
 // this one decides which steps a document needs and in what order:
-//   binary check -> format sniff -> UTF-8 repair -> (HTML: entity-mangled
-//   markup repair -> tree or flat extraction) | (text: entity decoding ->
-//   paragraph split) -> chrome trimming.
+//   binary check -> format sniff -> UTF-8 repair ->
+//   (HTML: the Extractor's article body, title and date) |
+//   (HTML with extract_article off: entity-mangled markup repair -> tree or
+//    flat page text -> chrome trimming) |
+//   (text: entity decoding -> paragraph split -> chrome trimming).
 #include "reprint/cleaner.h"
 
 #include <cstring>
+#include <memory>
 
 #include "clean/entities.h"
 #include "clean/format_detect.h"
@@ -15,6 +18,7 @@
 #include "clean/tag_stripper.h"
 #include "clean/text_boilerplate.h"
 #include "clean/utf8.h"
+#include "reprint/extractor.h"
 
 namespace reprint {
 
@@ -23,6 +27,13 @@ using clean::EntityMode;
 namespace {
 
 constexpr int kEntityRounds = 3;
+
+ExtractOptions ExtractOptionsFor(const CleanOptions& o) {
+  ExtractOptions e;
+  e.max_html_depth = o.max_html_depth;
+  e.max_html_parse_bytes = o.max_html_parse_bytes;
+  return e;
+}
 
 }  // namespace
 
@@ -33,7 +44,10 @@ struct Cleaner::Impl {
   void ExtractHtml(std::string_view html, std::string* title);
 
   CleanOptions options;
-  clean::HtmlText html;
+  // Created on first use: a plain-text corpus never builds an HTML parser.
+  std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<clean::HtmlText> html;
+  Article article;
   clean::TagStripper stripper;
   clean::ParagraphBuilder paragraphs;
   std::string utf8;
@@ -65,7 +79,10 @@ void Cleaner::Impl::ExtractHtml(std::string_view html, std::string* title) {
   const bool flatten = html.size() > options.max_html_parse_bytes ||
                        clean::EstimateHtmlDepth(html, options.max_html_depth) >
                            options.max_html_depth;
-  if (!flatten && this->html.Extract(html, &paragraphs, title)) return;
+  if (!flatten) {
+    if (this->html == nullptr) this->html = std::make_unique<clean::HtmlText>();
+    if (this->html->Extract(html, &paragraphs, title)) return;
+  }
   paragraphs.Clear();
   stripper.Strip(html, &paragraphs, title);
 }
@@ -97,11 +114,33 @@ Status Cleaner::Clean(const RawDocument& raw, CleanDocument* out) {
     content = s.utf8;
   }
 
+  // HTML: the Extractor's article. When it finds none (too little prose, or
+  // mostly links) the page text below stands in, so no document loses its
+  // words; its title and date still come from the Extractor's metadata.
   std::string html_title;
+  if (is_html && s.options.extract_article && s.options.remove_boilerplate) {
+    out->was_html = true;
+    if (s.extractor == nullptr) s.extractor = std::make_unique<Extractor>(ExtractOptionsFor(s.options));
+    s.extractor->ExtractHtml(content, &s.article);
+    if (out->date.empty()) out->date.swap(s.article.date);
+    if (!s.article.text.empty()) {
+      out->text.swap(s.article.text);
+      if (!raw.title.empty()) {
+        s.CleanTitle(raw.title, &out->title);
+      } else {
+        out->title.swap(s.article.title);
+      }
+      return Status::Ok();
+    }
+    html_title.swap(s.article.title);
+  }
+
   s.paragraphs.Clear();
   if (is_html) {
     out->was_html = true;
-    s.ExtractHtml(content, &html_title);
+    std::string page_title;
+    s.ExtractHtml(content, &page_title);
+    if (html_title.empty()) html_title.swap(page_title);
   } else {
     if (std::memchr(content.data(), '&', content.size()) != nullptr) {
       clean::DecodeEntities(content, EntityMode::kAll, kEntityRounds, &s.decoded, &s.scratch);

@@ -166,6 +166,56 @@ TEST(CleanerTest, LargeDocumentsWork) {
   EXPECT_GT(hdoc.text.size(), 30u << 20);
 }
 
+// A news page: the Extractor's article body, without the page's chrome; its
+// title (site suffix dropped) and date fill what the record does not carry.
+std::string NewsPage() {
+  std::string html =
+      "<html><head><title>Harbour closed after storm surge | Evening Herald</title>"
+      "<meta property=\"article:published_time\" content=\"2021-03-04T10:15:00Z\"></head><body>"
+      "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
+      "<li><a href=\"/sport\">Sport</a></li></ul></nav><article><h1>Harbour closed after storm surge</h1>";
+  for (int i = 0; i < 4; ++i) {
+    html += "<p>The harbour authority closed the northern port on Tuesday after a storm surge flooded the "
+            "container terminal, officials said, adding that ships would be diverted to the southern "
+            "anchorage until repairs were complete, paragraph " + std::to_string(i) + ".</p>";
+  }
+  html += "</article><div class=\"related\"><h3>Related posts</h3><ul>"
+          "<li><a href=\"/a\">Ferry timetable changes for the summer</a></li>"
+          "<li><a href=\"/b\">New lighthouse keeper appointed</a></li></ul></div>"
+          "<footer>Copyright 2021 Evening Herald. All rights reserved.</footer></body></html>";
+  return html;
+}
+
+TEST(CleanerTest, HtmlTakesTheExtractedArticleTitleAndDate) {
+  const CleanDocument doc = CleanOk(NewsPage());
+  EXPECT_TRUE(doc.was_html);
+  EXPECT_TRUE(Contains(doc.text, "diverted to the southern anchorage until repairs were complete, paragraph 3."));
+  for (const char* chrome : {"Home", "Related posts", "Ferry timetable", "Copyright"}) {
+    EXPECT_FALSE(Contains(doc.text, chrome)) << chrome << "\n" << doc.text;
+  }
+  EXPECT_EQ(doc.title, "Harbour closed after storm surge");
+  EXPECT_EQ(doc.date.substr(0, 10), "2021-03-04");
+
+  Cleaner cleaner;  // the record's own title and date win
+  RawDocument raw;
+  raw.title = "Given title";
+  raw.date = "2021-03-05";
+  raw.content = NewsPage();
+  CleanDocument out;
+  ASSERT_TRUE(cleaner.Clean(raw, &out).ok());
+  EXPECT_EQ(out.title, "Given title");
+  EXPECT_EQ(out.date, "2021-03-05");
+  EXPECT_EQ(out.text, doc.text);
+}
+
+TEST(CleanerTest, HtmlPageTextBaselineKeepsTheOldPath) {
+  CleanOptions options;
+  options.extract_article = false;
+  const CleanDocument doc = CleanOk(NewsPage(), DocumentFormat::kAuto, options);
+  EXPECT_TRUE(Contains(doc.text, "paragraph 3."));
+  EXPECT_EQ(doc.date, "");  // the page-text path reads no metadata
+}
+
 TEST(CleanerTest, ReadabilityPagesCleanToText) {
   const fs::path dir = fs::path(REPRINT_SHARED_DIR) / "data/extraction/readability-test-pages";
   if (!fs::exists(dir)) GTEST_SKIP() << "no " << dir;

@@ -43,6 +43,7 @@ struct Extractor::Impl {
   void Html(std::string_view html, Article* out);
   void Flat(std::string_view html, Article* out);
   void Finish(const clean::ParagraphBuilder& b, size_t first, size_t last, Article* out);
+  void TitleFromLeadingText(Article* out);
 
   ExtractOptions options;
   extract::HtmlDocument doc;
@@ -58,6 +59,16 @@ void Extractor::Impl::Finish(const clean::ParagraphBuilder& b, size_t first, siz
   out->text.clear();
   for (size_t i = first; i < last; ++i) out->paragraphs.emplace_back(b.paragraph(i));
   if (first < last) out->text.assign(b.Range(first, last));
+}
+
+// A page that names no title anywhere (no <title>, og:, JSON-LD or single
+// <h1>), e.g. a headline line above entity-encoded markup: the headline-like
+// paragraph leading the text, by the clean stage's rule. `best` holds the
+// paragraphs the text was taken from.
+void Extractor::Impl::TitleFromLeadingText(Article* out) {
+  if (!out->title.empty() || out->text.empty()) return;
+  const clean::TrimResult keep = clean::TrimBoilerplate(best);
+  if (keep.title < best.paragraphs().size()) out->title.assign(best.paragraph(keep.title));
 }
 
 void Extractor::Impl::Flat(std::string_view html, Article* out) {
@@ -151,6 +162,7 @@ void Extractor::ExtractHtml(std::string_view html, Article* out) {
     html = s.utf8;
   }
   s.Html(html, out);
+  s.TitleFromLeadingText(out);
 }
 
 Status Extractor::Extract(const RawDocument& raw, Article* out) {
