@@ -34,6 +34,9 @@ void AddSimilarityFlags(CLI::App* cmd, reprint::DedupOptions* o) {
       ->capture_default_str()->check(CLI::Range(0.01, 1.0));
   cmd->add_option("--shingle", o->fingerprint.shingle_size, "Words per shingle")->capture_default_str()->check(CLI::Range(1, 64));
   cmd->add_option("--num-perm", o->fingerprint.num_perm, "MinHash sketch size")->capture_default_str()->check(CLI::Range(8, 4096));
+  cmd->add_option("--anchor-rate", o->fingerprint.anchor_rate_log2,
+                  "One shingle in 2^N is a containment anchor (lower finds shorter trimmed copies, costs more)")
+      ->capture_default_str()->check(CLI::Range(0, 16));
 }
 
 void AddAlignFlags(CLI::App* cmd, reprint::AlignOptions* o) {
