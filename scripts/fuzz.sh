@@ -22,6 +22,6 @@ printf '{"text":"caf\xc3\xa9"}\n{bad\n\n{"text":""}\n' > "$work/jsonl/b.jsonl"
 for target in clean_fuzz jsonl_fuzz; do
   corpus="$work/${target%_fuzz}"
   echo "== $target for ${seconds}s" >&2
-  build/fuzz/fuzz/$target -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=4096 \
+  build/fuzz/fuzz/$target -seed=1 -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=4096 \
     -artifact_prefix=build/fuzz/ "$corpus"
 done
