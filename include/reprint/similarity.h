@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "reprint/fingerprint.h"
 
@@ -37,6 +38,8 @@ struct RelationThresholds {
 
 // REQUIRES: a and b sorted and distinct.
 PairScores CompareShingleSets(const ShingleSet& a, const ShingleSet& b);
+// The same on compact sets (Fingerprinter::CompactShingles).
+PairScores CompareShingleSets(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
 // Returns the relation of a pair from its scores; exact_hash_equal wins.
 Relation ClassifyPair(const PairScores& scores, bool exact_hash_equal, const RelationThresholds& thresholds);

@@ -121,7 +121,7 @@ class WindowScorer {
     auto score = [this](size_t from, size_t to) {
       for (size_t t = from; t < to; ++t) {
         const size_t i = tasks_[t];
-        (*scores_)[i] = CompareCompact(held_.at(index::PairFirst(pairs_[i])), held_.at(index::PairSecond(pairs_[i])));
+        (*scores_)[i] = CompareShingleSets(held_.at(index::PairFirst(pairs_[i])), held_.at(index::PairSecond(pairs_[i])));
       }
     };
     std::vector<std::thread> helpers;
@@ -163,33 +163,7 @@ Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned th
   return Status::Ok();
 }
 
-template <typename T>
-PairScores CompareSorted(const std::vector<T>& a, const std::vector<T>& b) {
-  PairScores scores;
-  if (a.empty() || b.empty()) return scores;
-  size_t i = 0, j = 0;
-  uint64_t common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
-  }
-  scores.intersection = common;
-  scores.smaller_size = std::min(a.size(), b.size());
-  scores.jaccard = static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-  scores.containment = static_cast<double>(common) / static_cast<double>(scores.smaller_size);
-  return scores;
-}
-
 }  // namespace
-
-PairScores CompareCompact(const CompactShingles& a, const CompactShingles& b) { return CompareSorted(a, b); }
 
 Status ScorePairs(ShingleSpill* spill, const DedupOptions& options, int pass, const PairsToScore& work,
                   std::vector<PairScores>* scores, DedupStats* stats) {

@@ -16,8 +16,6 @@
 
 namespace reprint::pipeline {
 
-PairScores CompareCompact(const CompactShingles& a, const CompactShingles& b);
-
 struct PairsToScore {
   const std::vector<uint64_t>* pairs = nullptr;          // index::PackPair(a, b), a < b, sorted, distinct
   const std::vector<uint32_t>* shingle_counts = nullptr;  // per document, to plan memory

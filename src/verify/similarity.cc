@@ -16,11 +16,14 @@ std::string_view RelationName(Relation relation) {
   return "unrelated";
 }
 
-PairScores CompareShingleSets(const ShingleSet& a, const ShingleSet& b) {
+namespace {
+
+// Linear merge of two sorted sets; copies are of similar size in practice,
+// so galloping through the larger one would not pay.
+template <typename T>
+PairScores CompareSorted(const std::vector<T>& a, const std::vector<T>& b) {
   PairScores scores;
   if (a.empty() || b.empty()) return scores;
-  // Linear merge: both sets are sorted; the smaller one could be galloped,
-  // but copies are of similar size in practice.
   size_t i = 0, j = 0;
   uint64_t common = 0;
   while (i < a.size() && j < b.size()) {
@@ -34,12 +37,19 @@ PairScores CompareShingleSets(const ShingleSet& a, const ShingleSet& b) {
       ++j;
     }
   }
-  const double union_size = static_cast<double>(a.size() + b.size() - common);
   scores.intersection = common;
   scores.smaller_size = std::min(a.size(), b.size());
-  scores.jaccard = static_cast<double>(common) / union_size;
-  scores.containment = static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
+  scores.jaccard = static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+  scores.containment = static_cast<double>(common) / static_cast<double>(scores.smaller_size);
   return scores;
+}
+
+}  // namespace
+
+PairScores CompareShingleSets(const ShingleSet& a, const ShingleSet& b) { return CompareSorted(a, b); }
+
+PairScores CompareShingleSets(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  return CompareSorted(a, b);
 }
 
 Relation ClassifyPair(const PairScores& scores, bool exact_hash_equal, const RelationThresholds& t) {
