@@ -26,7 +26,7 @@ TEST(SimilarityTest, TinyTextsAreNotContainedCopies) {
 }
 
 TEST(SimilarityTest, EmptySetsAreUnrelated) {
-  PairScores s = CompareShingleSets({}, {1, 2});
+  PairScores s = CompareShingleSets(ShingleSet{}, ShingleSet{1, 2});
   EXPECT_EQ(s.jaccard, 0.0);
   EXPECT_EQ(ClassifyPair(s, false, {}), Relation::kUnrelated);
 }
