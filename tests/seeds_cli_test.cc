@@ -36,6 +36,20 @@ TEST(SeedsCliTest, TrimmedReprintClustersWithFullWireCopy) {
   EXPECT_EQ(r.out.find("004_"), std::string::npos) << "004 is not a copy";
 }
 
+TEST(SeedsCliTest, AlignAddsEachMembersAlignmentAgainstTheCanonical) {
+  testing::CommandResult r = RunCli({"dedup", "--align", (SharedDir() / "seeds").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json c = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+  ASSERT_EQ(c["members"].size(), 2u);
+  EXPECT_FALSE(c["members"][0].contains("alignment")) << "the canonical member is not aligned with itself";
+  const nlohmann::json& a = c["members"][1]["alignment"];
+  EXPECT_EQ(a["relation"], "trimmed copy");
+  EXPECT_GE(a["coverage_b"].get<double>(), 0.95);
+  bool cut = false;
+  for (const auto& gap : a["gaps"]) cut = cut || gap["kind"] == "cut";
+  EXPECT_TRUE(cut) << "000's dropped paragraphs are listed as cut";
+}
+
 TEST(SeedsCliTest, KeepCanonicalWritesTheDeduplicatedCorpus) {
   testing::CommandResult r = RunCli({"dedup", "--keep", "canonical", (SharedDir() / "seeds").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -1,5 +1,7 @@
 #include "alignment_view.h"
 
+#include <cmath>
+
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -139,6 +141,34 @@ void PrintSideBySide(std::FILE* out, std::string_view a, std::string_view b, con
                    static_cast<int>(pad), "", r.c_str(), reset);
     }
   }
+}
+
+namespace {
+double Round4(double x) { return std::round(x * 10000) / 10000; }
+}  // namespace
+
+nlohmann::ordered_json AlignmentJson(const Alignment& al, std::string_view a, std::string_view b) {
+  nlohmann::ordered_json j;
+  j["coverage_a"] = Round4(al.coverage_a);
+  j["coverage_b"] = Round4(al.coverage_b);
+  j["relation"] = std::string(ReuseRelationName(al.relation));
+  j["a_words"] = al.a_words;
+  j["b_words"] = al.b_words;
+  j["spans"] = nlohmann::ordered_json::array();
+  for (const AlignedSpan& s : al.spans) {
+    j["spans"].push_back({{"a_begin", s.a_begin}, {"a_end", s.a_end}, {"b_begin", s.b_begin}, {"b_end", s.b_end},
+                          {"a_words", s.a_words}, {"b_words", s.b_words}, {"matched_words", s.matched_words},
+                          {"score", s.score}});
+  }
+  j["gaps"] = nlohmann::ordered_json::array();
+  for (const Gap& g : al.gaps) {
+    j["gaps"].push_back({{"kind", std::string(GapKindName(g.kind))}, {"inside_passage", g.inside_passage},
+                         {"a_begin", g.a_begin}, {"a_end", g.a_end}, {"b_begin", g.b_begin}, {"b_end", g.b_end},
+                         {"a_words", g.a_words}, {"b_words", g.b_words},
+                         {"a_text", std::string(a.substr(g.a_begin, g.a_end - g.a_begin))},
+                         {"b_text", std::string(b.substr(g.b_begin, g.b_end - g.b_begin))}});
+  }
+  return j;
 }
 
 }  // namespace reprint::cli

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "reprint/align.h"
@@ -21,5 +22,9 @@ int TerminalWidth();
 
 void PrintSideBySide(std::FILE* out, std::string_view a, std::string_view b, const Alignment& alignment,
                      const ViewOptions& options);
+
+// The alignment as JSON: coverage, relation, passages and gaps (with their
+// text on both sides), offsets into the clean texts a and b.
+nlohmann::ordered_json AlignmentJson(const Alignment& alignment, std::string_view a, std::string_view b);
 
 }  // namespace reprint::cli

@@ -26,6 +26,7 @@ struct DedupArgs {
   std::string keep;        // "" (write clusters) or "canonical" (write the deduplicated corpus)
   std::string pairs_path;  // write verified pairs here when set
   bool singletons = false; // also write one-member clusters
+  bool align = false;      // add each member's passage alignment against the canonical
 };
 
 struct CompareArgs {

@@ -1,12 +1,15 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "commands.h"
 #include "output_file.h"
 #include "problem_log.h"
 #include "progress.h"
+#include "alignment_view.h"
+#include "reprint/align.h"
 #include "reprint/corpus.h"
 
 namespace reprint::cli {
@@ -27,7 +30,28 @@ Json MemberJson(const DedupResult& result, const ClusterMember& m) {
   return j;
 }
 
-void WriteClusters(const DedupResult& result, bool singletons, OutputFile* out) {
+// Clean text of every clustered document, from one more read of the input.
+Status LoadClusteredTexts(const DedupArgs& args, const DedupResult& result,
+                          std::unordered_map<uint64_t, std::string>* texts) {
+  std::vector<uint8_t> clustered(result.documents.size(), 0);
+  for (const Cluster& c : result.clusters)
+    for (const ClusterMember& m : c.members) clustered[m.doc] = 1;
+  CorpusOptions options;
+  options.read = args.options.read;
+  options.read.on_problem = nullptr;  // reported during deduplication
+  options.clean = args.options.clean;
+  options.threads = args.options.threads;
+  CorpusStats stats;
+  return CleanCorpus(
+      args.common.inputs, options,
+      [&](uint64_t index, const CleanDocument& doc) {
+        if (index < clustered.size() && clustered[index]) (*texts)[index] = doc.text;
+      },
+      &stats);
+}
+
+void WriteClusters(const DedupResult& result, bool singletons, const std::unordered_map<uint64_t, std::string>* texts,
+                   OutputFile* out) {
   std::vector<uint8_t> clustered(result.documents.size(), 0);
   uint32_t next_id = 0;
   for (const Cluster& cluster : result.clusters) {
@@ -37,7 +61,13 @@ void WriteClusters(const DedupResult& result, bool singletons, OutputFile* out) 
     j["canonical"] = result.documents[cluster.canonical].id;
     Json members = Json::array();
     for (const ClusterMember& m : cluster.members) {
-      members.push_back(MemberJson(result, m));
+      Json member = MemberJson(result, m);
+      if (texts != nullptr && m.doc != cluster.canonical) {
+        const std::string& canonical = texts->at(cluster.canonical);
+        const std::string& text = texts->at(m.doc);
+        member["alignment"] = AlignmentJson(Align(canonical, text), canonical, text);
+      }
+      members.push_back(std::move(member));
       clustered[m.doc] = 1;
     }
     j["members"] = std::move(members);
@@ -148,8 +178,12 @@ int RunDedup(DedupArgs& args) {
   Status status = Status::Ok();
   if (args.keep == "canonical") {
     status = WriteKeptDocuments(args, result.value(), &out);
+  } else if (args.align) {
+    std::unordered_map<uint64_t, std::string> texts;
+    status = LoadClusteredTexts(args, result.value(), &texts);
+    if (status.ok()) WriteClusters(result.value(), args.singletons, &texts, &out);
   } else {
-    WriteClusters(result.value(), args.singletons, &out);
+    WriteClusters(result.value(), args.singletons, nullptr, &out);
   }
   if (!args.pairs_path.empty()) {
     OutputFile pairs(args.pairs_path);

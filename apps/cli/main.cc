@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"canonical"}));
   dedup_cmd->add_option("--pairs", dedup.pairs_path, "Also write the verified pairs (JSON Lines) to this file");
   dedup_cmd->add_flag("--singletons", dedup.singletons, "Also write documents without copies as one-member clusters");
+  dedup_cmd->add_flag("--align", dedup.align,
+                      "Add each member's passage alignment against the canonical member (reads the input again and "
+                      "holds the clustered documents' text)");
   dedup_cmd->add_option("--verify-memory", dedup.options.verify_memory_bytes,
                         "Bytes of shingle sets held at once while verifying (more means fewer re-reads)")
       ->capture_default_str();
