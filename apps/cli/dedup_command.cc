@@ -30,20 +30,26 @@ Json MemberJson(const DedupResult& result, const ClusterMember& m) {
   return j;
 }
 
+// Options for reading the input once more after deduplication: the same
+// reading and cleaning, problems already reported.
+CorpusOptions RereadOptions(const DedupArgs& args) {
+  CorpusOptions options;
+  options.read = args.options.read;
+  options.read.on_problem = nullptr;
+  options.clean = args.options.clean;
+  options.threads = args.options.threads;
+  return options;
+}
+
 // Clean text of every clustered document, from one more read of the input.
 Status LoadClusteredTexts(const DedupArgs& args, const DedupResult& result,
                           std::unordered_map<uint64_t, std::string>* texts) {
   std::vector<uint8_t> clustered(result.documents.size(), 0);
   for (const Cluster& c : result.clusters)
     for (const ClusterMember& m : c.members) clustered[m.doc] = 1;
-  CorpusOptions options;
-  options.read = args.options.read;
-  options.read.on_problem = nullptr;  // reported during deduplication
-  options.clean = args.options.clean;
-  options.threads = args.options.threads;
   CorpusStats stats;
   return CleanCorpus(
-      args.common.inputs, options,
+      args.common.inputs, RereadOptions(args),
       [&](uint64_t index, const CleanDocument& doc) {
         if (index < clustered.size() && clustered[index]) (*texts)[index] = doc.text;
       },
@@ -103,14 +109,9 @@ Status WriteKeptDocuments(const DedupArgs& args, const DedupResult& result, Outp
   std::vector<uint8_t> drop(result.documents.size(), 0);
   for (const Cluster& c : result.clusters)
     for (const ClusterMember& m : c.members) drop[m.doc] = m.doc != c.canonical;
-  CorpusOptions options;
-  options.read = args.options.read;
-  options.read.on_problem = nullptr;  // reported during deduplication
-  options.clean = args.options.clean;
-  options.threads = args.options.threads;
   CorpusStats stats;
   return CleanCorpus(
-      args.common.inputs, options,
+      args.common.inputs, RereadOptions(args),
       [&](uint64_t index, const CleanDocument& doc) {
         if (index < drop.size() && drop[index]) return;
         Json j;
