@@ -12,24 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_data.h"
 #include "reprint/cleaner.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// The build points REPRINT_SHARED_DIR at shared/; the environment may override.
-fs::path SharedDir() {
-  const char* env = std::getenv("REPRINT_SHARED_DIR");
-  return fs::path(env != nullptr ? env : REPRINT_SHARED_DIR);
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using reprint::bench::ReadFile;
+using reprint::bench::SharedDir;
 
 std::string SeedFile(std::string_view prefix) {
   const fs::path dir = SharedDir() / "seeds";
@@ -40,21 +30,7 @@ std::string SeedFile(std::string_view prefix) {
   return {};
 }
 
-const std::vector<std::string>& HtmlPages() {
-  static const std::vector<std::string> pages = [] {
-    std::vector<std::string> out;
-    const fs::path dir = SharedDir() / "data/extraction/readability-test-pages";
-    if (!fs::exists(dir)) return out;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (fs::exists(e.path() / "source.html")) files.push_back(e.path() / "source.html");
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) out.push_back(ReadFile(f));
-    return out;
-  }();
-  return pages;
-}
+const std::vector<std::string>& HtmlPages() { return reprint::bench::ReadabilityPages(); }
 
 void CleanAll(benchmark::State& state, const std::vector<reprint::RawDocument>& docs) {
   reprint::Cleaner cleaner;

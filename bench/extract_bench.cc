@@ -16,42 +16,22 @@
 #include <string>
 #include <vector>
 
+#include "bench_data.h"
 #include "reprint/cleaner.h"
 #include "reprint/extractor.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-// The build points REPRINT_SHARED_DIR at shared/; the environment may override.
-fs::path SharedDir() {
-  const char* env = std::getenv("REPRINT_SHARED_DIR");
-  return fs::path(env != nullptr ? env : REPRINT_SHARED_DIR);
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Every page as a RawDocument, in name order; empty when the data is missing.
 const std::vector<reprint::RawDocument>& Pages() {
   static const std::vector<reprint::RawDocument> pages = [] {
     std::vector<reprint::RawDocument> out;
-    const fs::path dir = SharedDir() / "data/extraction/readability-test-pages";
-    if (!fs::exists(dir)) return out;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (fs::exists(e.path() / "source.html")) files.push_back(e.path() / "source.html");
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
+    for (const auto& f : reprint::bench::ReadabilityPageFiles()) {
       reprint::RawDocument raw;
       raw.id = f.parent_path().filename().string();
       raw.format = reprint::DocumentFormat::kHtml;
-      raw.content = ReadFile(f);
+      raw.content = reprint::bench::ReadFile(f);
       out.push_back(std::move(raw));
     }
     return out;

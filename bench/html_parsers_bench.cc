@@ -4,6 +4,8 @@
 //   build/release/bench/html_parsers_bench --benchmark_min_time=2
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
+
+#include "bench_data.h"
 #include <myhtml/api.h>
 
 #include <algorithm>
@@ -16,34 +18,8 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 
-// The build points REPRINT_SHARED_DIR at shared/; the environment may override.
-fs::path SharedDir() {
-  const char* env = std::getenv("REPRINT_SHARED_DIR");
-  return fs::path(env != nullptr ? env : REPRINT_SHARED_DIR);
-}
-
-const std::vector<std::string>& Pages() {
-  static const std::vector<std::string> pages = [] {
-    std::vector<std::string> out;
-    const fs::path dir = SharedDir() / "data/extraction/readability-test-pages";
-    if (!fs::exists(dir)) return out;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (fs::exists(e.path() / "source.html")) files.push_back(e.path() / "source.html");
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
-    }
-    return out;
-  }();
-  return pages;
-}
+const std::vector<std::string>& Pages() { return reprint::bench::ReadabilityPages(); }
 
 size_t TotalBytes() {
   size_t n = 0;
