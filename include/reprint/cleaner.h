@@ -49,6 +49,8 @@ class Cleaner {
   Status Clean(const RawDocument& raw, CleanDocument* out);
 
  private:
+  Status CleanUnchecked(const RawDocument& raw, CleanDocument* out);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -42,6 +42,7 @@ struct Cleaner::Impl {
 
   void CleanTitle(std::string_view raw, std::string* title);
   void ExtractHtml(std::string_view html, std::string* title);
+  void SanitizeOutput(CleanDocument* out);
 
   CleanOptions options;
   // Created on first use: a plain-text corpus never builds an HTML parser.
@@ -91,7 +92,25 @@ Cleaner::Cleaner(const CleanOptions& options) : impl_(std::make_unique<Impl>(opt
 
 Cleaner::~Cleaner() = default;
 
+// The output contract (valid UTF-8, no control characters but \t \n \r)
+// holds whatever the decoders produced: a numeric reference such as &#16;
+// decodes to a control character after the input was sanitised.
+void Cleaner::Impl::SanitizeOutput(CleanDocument* out) {
+  for (std::string* field : {&out->text, &out->title}) {
+    if (clean::IsCleanUtf8(*field)) continue;
+    scratch.clear();
+    out->repaired_utf8 |= clean::SanitizeUtf8(*field, &scratch);
+    field->swap(scratch);
+  }
+}
+
 Status Cleaner::Clean(const RawDocument& raw, CleanDocument* out) {
+  Status status = CleanUnchecked(raw, out);
+  if (status.ok()) impl_->SanitizeOutput(out);
+  return status;
+}
+
+Status Cleaner::CleanUnchecked(const RawDocument& raw, CleanDocument* out) {
   Impl& s = *impl_;
   out->id = raw.id;
   out->url = raw.url;
