@@ -37,39 +37,36 @@ std::vector<uint64_t> ChainPairs(const std::vector<uint64_t>& entries, size_t ma
   return chain;
 }
 
-// Finds a key's posting in the sorted entries with one directory lookup on
-// the key's top bits and a short search inside its bucket: a binary search
-// over the whole array would miss the cache at nearly every step.
-class PostingDirectory {
- public:
-  explicit PostingDirectory(const std::vector<uint64_t>& entries) : entries_(entries) {
-    const size_t target_buckets = std::max<size_t>(entries.size() / 8, 1);
-    while (bits_ < 24 && (size_t{1} << bits_) < target_buckets) ++bits_;
-    start_.assign((size_t{1} << bits_) + 1, entries.size());
-    size_t i = 0;
-    for (size_t bucket = 0; bucket < (size_t{1} << bits_); ++bucket) {
-      while (i < entries.size() && Bucket(PairFirst(entries[i])) < bucket) ++i;
-      start_[bucket] = i;
-    }
-  }
-
-  // The entries [begin, end) holding `key`.
-  std::pair<size_t, size_t> Find(uint32_t key) const {
-    const size_t bucket = Bucket(key);
-    const auto first = entries_.begin() + static_cast<std::ptrdiff_t>(start_[bucket]);
-    const auto last = entries_.begin() + static_cast<std::ptrdiff_t>(start_[bucket + 1]);
-    const auto begin = std::lower_bound(first, last, PackEntry(key, 0));
-    const auto end = std::upper_bound(begin, last, PackEntry(key, UINT32_MAX));
-    return {static_cast<size_t>(begin - entries_.begin()), static_cast<size_t>(end - entries_.begin())};
-  }
-
- private:
-  size_t Bucket(uint32_t key) const { return bits_ == 0 ? 0 : key >> (32 - bits_); }
-
-  const std::vector<uint64_t>& entries_;
-  int bits_ = 0;
-  std::vector<size_t> start_;
+// For every key of every document (in DocumentKeys order), the later
+// documents sharing it: entries (own entry + 1, posting end) in the sorted
+// entries, or an empty range when the posting is over-long. Computed in one
+// sequential pass over the sorted entries, so counting needs no search: a
+// per-key lookup in a large sorted array would miss the cache several times.
+struct LaterRange {
+  uint32_t begin = 0;
+  uint32_t end = 0;
 };
+
+std::vector<LaterRange> LaterRanges(const DocumentKeys& docs, const std::vector<uint64_t>& entries,
+                                    size_t max_posting) {
+  std::vector<LaterRange> ranges(docs.total_keys());
+  // A document's keys are sorted, so its entries come in the same order as
+  // its keys: the k-th entry met for a document is its k-th key.
+  std::vector<uint32_t> seen(docs.documents(), 0);
+  for (size_t begin = 0; begin < entries.size();) {
+    const uint32_t key = PairFirst(entries[begin]);
+    size_t end = begin + 1;
+    while (end < entries.size() && PairFirst(entries[end]) == key) ++end;
+    const bool counted = end - begin <= max_posting;
+    for (size_t i = begin; i < end; ++i) {
+      const uint32_t doc = PairSecond(entries[i]);
+      const size_t slot = docs.FirstSlot(doc) + seen[doc]++;
+      ranges[slot] = counted ? LaterRange{static_cast<uint32_t>(i + 1), static_cast<uint32_t>(end)} : LaterRange{};
+    }
+    begin = end;
+  }
+  return ranges;
+}
 
 // Per-document tally of shared keys by partner. A small open-addressing
 // table that stays in L1 cache: a dense array over all documents would take
@@ -139,26 +136,16 @@ class PartnerCounts {
 
 // Counts shared keys between each document of [first, last) and every later
 // document, appending accepted pairs in (a, b) order.
-void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, const PostingDirectory& directory,
-                const std::vector<bool>& few_keys, uint32_t min_shared, size_t max_posting, const AcceptPair& accept,
-                size_t first, size_t last, PartnerCounts& counts, std::vector<uint64_t>* out) {
-  std::vector<std::pair<size_t, size_t>> postings;
+void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, const std::vector<LaterRange>& ranges,
+                const std::vector<bool>& few_keys, uint32_t min_shared, const AcceptPair& accept, size_t first,
+                size_t last, PartnerCounts& counts, std::vector<uint64_t>* out) {
   for (size_t d = first; d < last; ++d) {
     const auto doc = static_cast<uint32_t>(d);
-    // All lookups first: they are independent, so their cache misses overlap.
-    postings.clear();
-    for (uint32_t key : docs.KeysOf(d)) postings.push_back(directory.Find(key));
-    for (const auto& [posting_begin, end] : postings) {
-      if (end - posting_begin > max_posting) continue;
-      // Only later documents: the posting is sorted by document.
-      const auto first_entry = entries.begin() + static_cast<std::ptrdiff_t>(posting_begin);
-      const size_t begin = static_cast<size_t>(
-          std::upper_bound(first_entry, entries.begin() + static_cast<std::ptrdiff_t>(end), PackEntry(PairFirst(*first_entry), doc)) -
-          entries.begin());
-      for (size_t it = begin; it != end; ++it) counts.Increment(PairSecond(entries[it]));
-    }
+    const size_t first_slot = docs.FirstSlot(d);
+    for (size_t slot = first_slot; slot < first_slot + docs.KeysOf(d).size(); ++slot)
+      for (uint32_t it = ranges[slot].begin; it < ranges[slot].end; ++it) counts.Increment(PairSecond(entries[it]));
     // Partners come out in table order: only the few accepted pairs are
-    // sorted, once per range, which keeps the output deterministic.
+    // sorted, once per document, which keeps the output deterministic.
     const size_t found_before = out->size();
     const uint32_t own_keys = docs.KeyCount(d);
     const bool own_few = own_keys < min_shared;
@@ -181,7 +168,7 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, uint32_t min_shar
   std::vector<bool> few_keys(docs.documents());
   for (size_t d = 0; d < docs.documents(); ++d) few_keys[d] = docs.KeyCount(d) < min_shared;
   const std::vector<uint64_t> chain = ChainPairs(entries, max_posting, stats);
-  const PostingDirectory directory(entries);
+  const std::vector<LaterRange> ranges = LaterRanges(docs, entries, max_posting);
   // Fixed chunks, not one per thread, so that the split (and so the output
   // order before merging) does not depend on the thread count.
   const size_t n = docs.documents();
@@ -195,8 +182,8 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, uint32_t min_shar
     workers.emplace_back([&] {
       PartnerCounts counts;
       for (size_t c; (c = next.fetch_add(1)) < chunks;)
-        CountRange(docs, entries, directory, few_keys, min_shared, max_posting, accept, c * chunk,
-                   std::min(n, (c + 1) * chunk), counts, &found[c]);
+        CountRange(docs, entries, ranges, few_keys, min_shared, accept, c * chunk, std::min(n, (c + 1) * chunk),
+                   counts, &found[c]);
     });
   }
   for (auto& w : workers) w.join();

@@ -30,9 +30,12 @@ inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair); 
 class DocumentKeys {
  public:
   DocumentKeys() : offsets_{0} {}
-  // REQUIRES: keys distinct. Documents are numbered in the order added.
+  // REQUIRES: keys distinct. Documents are numbered in the order added; each
+  // document's keys are kept sorted.
   void Add(std::span<const uint32_t> keys) {
+    const auto first = static_cast<std::ptrdiff_t>(keys_.size());
     keys_.insert(keys_.end(), keys.begin(), keys.end());
+    std::sort(keys_.begin() + first, keys_.end());
     offsets_.push_back(keys_.size());
     counts_.push_back(static_cast<uint16_t>(std::min<size_t>(keys.size(), UINT16_MAX)));
   }
@@ -44,6 +47,8 @@ class DocumentKeys {
     return {keys_.data() + offsets_[doc], static_cast<size_t>(offsets_[doc + 1] - offsets_[doc])};
   }
   size_t total_keys() const { return keys_.size(); }
+  // Position of the document's first key among all keys.
+  size_t FirstSlot(size_t doc) const { return static_cast<size_t>(offsets_[doc]); }
   void Clear() {
     std::vector<uint32_t>().swap(keys_);
     std::vector<uint16_t>().swap(counts_);
@@ -67,7 +72,8 @@ using AcceptPair =
 
 // Returns the accepted pairs plus the chain pairs of over-long postings, as
 // PackPair(a, b) with a < b, sorted and distinct. Deterministic for any
-// thread count. `accept` is only asked about pairs sharing at least
+// thread count. REQUIRES: fewer than 2^32 keys in all (the entries are
+// addressed with 32 bits). `accept` is only asked about pairs sharing at least
 // min(min_shared, keys_a, keys_b) keys: the rule promises to refuse the rest.
 std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, uint32_t min_shared, size_t max_posting,
                                      unsigned threads, const AcceptPair& accept, JoinStats* stats);
