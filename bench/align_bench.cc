@@ -12,23 +12,13 @@
 #include <random>
 #include <sstream>
 
+#include "bench_data.h"
 #include "reprint/align.h"
 
 namespace {
 
 std::vector<std::string> Paragraphs(size_t skip_articles, size_t words_wanted) {
-  std::vector<std::string> articles;
-  const std::filesystem::path root = std::filesystem::path(REPRINT_SHARED_DIR) / "data/corpora/bbc";
-  std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); ++it) {
-    if (it->path().extension() != ".txt") continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    articles.push_back(ss.str());
-  }
-  std::sort(articles.begin(), articles.end());
+  const std::vector<std::string>& articles = reprint::bench::BbcArticles();
   std::vector<std::string> paragraphs;
   size_t words = 0;
   std::mt19937 rng(static_cast<unsigned>(skip_articles));

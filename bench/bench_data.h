@@ -47,4 +47,20 @@ inline const std::vector<std::string>& ReadabilityPages() {
   return pages;
 }
 
+// The BBC corpus's articles (plain English news), sorted by content so the
+// order never depends on the file system; empty when the data is missing.
+inline const std::vector<std::string>& BbcArticles() {
+  static const std::vector<std::string> articles = [] {
+    std::vector<std::string> out;
+    std::error_code ec;
+    const std::filesystem::path root = SharedDir() / "data/corpora/bbc";
+    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); ++it)
+      if (it->path().extension() == ".txt") out.push_back(ReadFile(it->path()));
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return articles;
+}
+
 }  // namespace reprint::bench

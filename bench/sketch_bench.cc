@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "bench_data.h"
 #include "reprint/fingerprint.h"
 #include "reprint/lsh.h"
 #include "sketch/oph_sketch.h"
@@ -19,18 +20,7 @@ namespace {
 // Concatenated BBC articles (~5 MB), one string per article.
 const std::vector<std::string>& Articles() {
   static const std::vector<std::string> articles = [] {
-    std::vector<std::string> out;
-    const std::filesystem::path root = std::filesystem::path(REPRINT_SHARED_DIR) / "data/corpora/bbc";
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); ++it) {
-      if (it->path().extension() != ".txt") continue;
-      std::ifstream in(it->path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
-    }
-    std::sort(out.begin(), out.end());
+    std::vector<std::string> out = reprint::bench::BbcArticles();
     if (out.empty()) {  // synthetic fallback: random words
       std::mt19937 rng(1);
       for (int d = 0; d < 500; ++d) {
