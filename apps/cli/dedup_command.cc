@@ -69,9 +69,14 @@ void WriteClusters(const DedupResult& result, bool singletons, const std::unorde
     for (const ClusterMember& m : cluster.members) {
       Json member = MemberJson(result, m);
       if (texts != nullptr && m.doc != cluster.canonical) {
-        const std::string& canonical = texts->at(cluster.canonical);
-        const std::string& text = texts->at(m.doc);
-        member["alignment"] = AlignmentJson(Align(canonical, text), canonical, text);
+        // A text is missing only if the input changed since it was
+        // deduplicated; the member then says so instead of aborting the run.
+        auto canonical = texts->find(cluster.canonical), text = texts->find(m.doc);
+        if (canonical != texts->end() && text != texts->end()) {
+          member["alignment"] = AlignmentJson(Align(canonical->second, text->second), canonical->second, text->second);
+        } else {
+          member["alignment"] = nullptr;
+        }
       }
       members.push_back(std::move(member));
       clustered[m.doc] = 1;
