@@ -20,6 +20,8 @@ enum class StatusCode {
   kMalformedInput,  // the input is not what it claims to be (bad JSON, binary file)
   kTooLarge,        // a configured limit was exceeded
   kUnsupported,
+  kBusy,             // overloaded: try again later (back-pressure)
+  kCorruption,       // stored data is not what was written
 };
 
 class [[nodiscard]] Status {
@@ -32,6 +34,8 @@ class [[nodiscard]] Status {
   static Status MalformedInput(std::string m) { return {StatusCode::kMalformedInput, std::move(m)}; }
   static Status TooLarge(std::string m) { return {StatusCode::kTooLarge, std::move(m)}; }
   static Status Unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
+  static Status Busy(std::string m) { return {StatusCode::kBusy, std::move(m)}; }
+  static Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

@@ -13,6 +13,8 @@ std::string Status::ToString() const {
     case StatusCode::kMalformedInput: return "malformed input: " + message_;
     case StatusCode::kTooLarge: return "too large: " + message_;
     case StatusCode::kUnsupported: return "unsupported: " + message_;
+    case StatusCode::kBusy: return "busy: " + message_;
+    case StatusCode::kCorruption: return "corruption: " + message_;
   }
   return message_;
 }

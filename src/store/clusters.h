@@ -1,0 +1,38 @@
+// Copy clusters kept up to date as documents come and go: the connected
+// components of the verified pairs (edges), each with its canonical member by
+// the batch rule (PreferAsCanonical). Joining merges the smaller clusters
+// into the largest; removing a member recomputes the components of what is
+// left, since one document may have held the cluster together.
+#pragma once
+
+#include <cstdint>
+
+#include "reprint/cluster.h"
+#include "reprint/status.h"
+#include "store/database.h"
+#include "store/records.h"
+
+namespace reprint::store {
+
+Status LoadDoc(StoreReader* reader, uint64_t seq, DocRecord* doc, bool* found);
+Status LoadCluster(StoreReader* reader, uint64_t cluster_id, ClusterRecord* cluster, bool* found);
+Status LoadEdges(StoreReader* reader, uint64_t seq, EdgeList* edges);
+inline CanonicalKey KeyOf(const DocRecord& d) { return {d.shingle_count, d.date, d.id}; }
+
+// Stores the document's edges and the reverse edge on each partner.
+Status AddEdges(WriteGroup* group, uint64_t seq, const EdgeList& edges);
+// Removes the document's edges, from both sides.
+Status RemoveEdges(WriteGroup* group, uint64_t seq);
+// Moves every edge of `from` to `to` (an exact copy of it taking its place).
+Status TransferEdges(WriteGroup* group, uint64_t from, uint64_t to);
+
+// Puts the new document `seq` (whose record the caller stores afterwards)
+// into the cluster of its edges' partners, merging their clusters; sets
+// doc->cluster_id (0 when it has no edges).
+Status JoinCluster(WriteGroup* group, IndexState* state, uint64_t seq, DocRecord* doc, const EdgeList& edges);
+
+// After `removed` left cluster `cluster_id` (its edges already removed):
+// recomputes the cluster's components, canonicals and member records.
+Status SplitCluster(WriteGroup* group, IndexState* state, uint64_t cluster_id, uint64_t removed);
+
+}  // namespace reprint::store

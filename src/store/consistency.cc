@@ -1,0 +1,126 @@
+// CopyIndex::CheckConsistency(): every cross-reference the writer maintains,
+// checked from both ends. Used after crashes in tests and by
+// `reprint index check`; it reads the whole index.
+#include <rocksdb/iterator.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "reprint/copy_index.h"
+#include "store/clusters.h"
+#include "store/coding.h"
+#include "store/index_core.h"
+#include "store/ingest.h"
+#include "store/postings.h"
+
+namespace reprint {
+namespace {
+
+using store::Column;
+
+Status Problem(uint64_t seq, const std::string& what) {
+  return Status::Corruption("document #" + std::to_string(seq) + ": " + what);
+}
+
+bool PostingHolds(store::StoreReader* reader, const std::string& key, uint64_t seq) {
+  std::string posting;
+  bool found = false;
+  if (!reader->Get(Column::kPostings, key, &posting, &found).ok() || !found) return false;
+  for (size_t i = 0; i < store::PostingLength(posting); ++i)
+    if (store::PostingAt(posting, i).seq == seq) return true;
+  return false;
+}
+
+Status CheckDocument(store::StoreReader* reader, uint64_t seq, const store::DocRecord& doc, size_t max_bucket) {
+  uint64_t mapped = 0;
+  if (Status s = store::Ingestor::FindSeq(reader, doc.id, &mapped); !s.ok()) return s;
+  if (mapped != seq) return Problem(seq, "id '" + doc.id + "' maps to #" + std::to_string(mapped));
+  std::string value;
+  bool found = false;
+  if (Status s = reader->Get(Column::kBlobs, store::SeqKey('h', seq), &value, &found); !s.ok()) return s;
+  if (!found) return Problem(seq, "no shingle set");
+  if (doc.cluster_id != 0) {
+    store::ClusterRecord cluster;
+    if (Status s = store::LoadCluster(reader, doc.cluster_id, &cluster, &found); !s.ok()) return s;
+    if (!found || !std::binary_search(cluster.members.begin(), cluster.members.end(), seq))
+      return Problem(seq, "not a member of its cluster " + std::to_string(doc.cluster_id));
+  }
+  if (doc.story_id != 0) {
+    if (Status s = reader->Get(Column::kMeta, store::StoryMemberKey(doc.story_id, seq), &value, &found); !s.ok()) return s;
+    if (!found) return Problem(seq, "missing from its story " + std::to_string(doc.story_id));
+  }
+  if (doc.indexed && !doc.band_keys.empty()) {
+    const std::string key = store::PostingKey(store::KeyFamily::kBand, doc.band_keys.front());
+    std::string posting;
+    if (Status s = reader->Get(Column::kPostings, key, &posting, &found); !s.ok()) return s;
+    const bool full = found && store::PostingLength(posting) >= max_bucket;
+    if (!full && !PostingHolds(reader, key, seq)) return Problem(seq, "missing from its band posting");
+  }
+  store::EdgeList edges, reverse;
+  if (Status s = store::LoadEdges(reader, seq, &edges); !s.ok()) return s;
+  for (const store::Edge& e : edges) {
+    if (Status s = store::LoadEdges(reader, e.other, &reverse); !s.ok()) return s;
+    if (std::none_of(reverse.begin(), reverse.end(), [seq](const store::Edge& r) { return r.other == seq; }))
+      return Problem(seq, "edge to #" + std::to_string(e.other) + " has no reverse");
+  }
+  if (!edges.empty() && doc.cluster_id == 0) return Problem(seq, "has matches but no cluster");
+  return Status::Ok();
+}
+
+Status CheckCluster(store::StoreReader* reader, uint64_t id, const store::ClusterRecord& cluster) {
+  const std::string name = "cluster " + std::to_string(id);
+  if (cluster.members.size() < 2) return Status::Corruption(name + " has fewer than 2 members");
+  if (!std::binary_search(cluster.members.begin(), cluster.members.end(), cluster.canonical))
+    return Status::Corruption(name + ": canonical is not a member");
+  store::DocRecord doc, canonical;
+  bool found = false;
+  if (Status s = store::LoadDoc(reader, cluster.canonical, &canonical, &found); !s.ok()) return s;
+  for (uint64_t seq : cluster.members) {
+    if (Status s = store::LoadDoc(reader, seq, &doc, &found); !s.ok()) return s;
+    if (!found || doc.cluster_id != id) return Status::Corruption(name + ": member #" + std::to_string(seq) + " points elsewhere");
+    if (seq != cluster.canonical && PreferAsCanonical(store::KeyOf(doc), store::KeyOf(canonical)))
+      return Status::Corruption(name + ": member #" + std::to_string(seq) + " should be canonical");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+namespace store {
+
+Status CheckIndex(const IndexCore& core) {
+  SnapshotReader reader(*core.database);
+  std::unique_ptr<rocksdb::Iterator> it(
+      core.database->db()->NewIterator(reader.read_options(), core.database->handle(Column::kMeta)));
+  uint64_t documents = 0, clusters = 0, clustered = 0;
+  store::IndexState state;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::string_view key = it->key().ToStringView(), value = it->value().ToStringView();
+    if (key == "S" && !store::DecodeState(value, &state)) return Status::Corruption("state record");
+    if (key.size() != 9) continue;
+    const uint64_t number = store::ReadBigEndian64(key.substr(1));
+    if (key[0] == 'd') {
+      store::DocRecord doc;
+      if (!store::DecodeDoc(value, &doc)) return Problem(number, "unreadable record");
+      if (Status s = CheckDocument(&reader, number, doc, core.options.max_bucket); !s.ok()) return s;
+      ++documents;
+    } else if (key[0] == 'c') {
+      store::ClusterRecord cluster;
+      if (!store::DecodeCluster(value, &cluster)) return Status::Corruption("unreadable cluster record");
+      if (Status s = CheckCluster(&reader, number, cluster); !s.ok()) return s;
+      ++clusters;
+      clustered += cluster.members.size();
+    }
+  }
+  if (Status s = store::FromRocks(it->status(), "scanning the index"); !s.ok()) return s;
+  if (state.documents != documents || state.clusters != clusters || state.clustered_documents != clustered)
+    return Status::Corruption("counters say " + std::to_string(state.documents) + " documents, " +
+                              std::to_string(state.clusters) + " clusters, " + std::to_string(state.clustered_documents) +
+                              " clustered; the index holds " + std::to_string(documents) + ", " +
+                              std::to_string(clusters) + ", " + std::to_string(clustered));
+  return Status::Ok();
+}
+
+}  // namespace store
+}  // namespace reprint

@@ -1,0 +1,453 @@
+// CopyIndex: opening, the writer thread with its group commit, and reads.
+#include "reprint/copy_index.h"
+
+#include <rocksdb/iterator.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <ctime>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "reprint/align.h"
+#include "store/clusters.h"
+#include "store/coding.h"
+#include "store/index_core.h"
+#include "store/ingest.h"
+#include "story/article_terms.h"
+#include "story/streaming_stories.h"
+
+namespace reprint {
+namespace {
+
+using store::Column;
+
+// The parameters the stored keys depend on.
+std::string ParameterSignature(const CopyIndexOptions& o) {
+  const FingerprintOptions& f = o.fingerprint;
+  return "shingle=" + std::to_string(f.shingle_size) + " num_perm=" + std::to_string(f.num_perm) +
+         " anchor_rate_log2=" + std::to_string(f.anchor_rate_log2) + " lead=" + std::to_string(f.lead_shingles) +
+         " seed=" + std::to_string(f.seed) + " threshold=" + std::to_string(o.thresholds.jaccard);
+}
+
+Status ValidateOptions(const CopyIndexOptions& o) {
+  if (!(o.thresholds.jaccard > 0 && o.thresholds.jaccard < 1))
+    return Status::InvalidArgument("threshold must lie strictly between 0 and 1");
+  if (!(o.thresholds.containment > 0 && o.thresholds.containment <= 1))
+    return Status::InvalidArgument("containment threshold must lie in (0, 1]");
+  if (o.fingerprint.shingle_size < 1 || o.fingerprint.shingle_size > 64)
+    return Status::InvalidArgument("shingle size must be between 1 and 64 words");
+  if (o.fingerprint.num_perm < 8 || o.fingerprint.num_perm > 4096)
+    return Status::InvalidArgument("num-perm must be between 8 and 4096");
+  if (o.max_bucket < 2) return Status::InvalidArgument("max bucket must be at least 2");
+  return Status::Ok();
+}
+
+story::StreamingStoryOptions StoryOptionsFrom(const CopyIndexOptions& o) {
+  story::StreamingStoryOptions s;
+  s.threshold = o.story_threshold;
+  s.window_days = o.story_window_days;
+  return s;
+}
+
+// Cleaning, fingerprinting and story terms keep per-thread buffers: a pool
+// of them serves the callers of Prepare().
+struct PrepareWorker {
+  explicit PrepareWorker(const CopyIndexOptions& o)
+      : cleaner(o.clean), fingerprinter(o.fingerprint), features(StoryOptionsFrom(o)) {}
+  Cleaner cleaner;
+  Fingerprinter fingerprinter;
+  story::StoryFeatureExtractor features;
+  story::StoryFeatures scratch;
+};
+
+struct AddRequest {
+  std::vector<PreparedDocument>* documents = nullptr;
+  std::vector<DocumentAnswer>* answers = nullptr;
+  Status status;
+  bool done = false;
+};
+
+int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
+
+}  // namespace
+
+struct CopyIndex::Impl {
+  store::IndexCore core;
+  store::IndexState state;  // the writer's; guarded by write_mutex
+  std::unique_ptr<story::StreamingStories> stories;
+  std::mutex write_mutex;
+
+  std::mutex queue_mutex;
+  std::condition_variable queue_cv, done_cv;
+  std::deque<AddRequest*> queue;
+  size_t pending_documents = 0;
+  bool stopping = false;
+  std::thread writer;
+
+  mutable std::mutex stats_mutex;
+  store::IndexState published;  // state as of the last commit
+  uint64_t commits = 0, committed_documents = 0;
+
+  mutable std::mutex pool_mutex;
+  mutable std::vector<std::unique_ptr<PrepareWorker>> pool;
+
+  Status LoadState();
+  Status ReplayStories();
+  void WriterLoop();
+  void ProcessGroup(const std::vector<AddRequest*>& group);
+  Status Commit(store::WriteGroup* group, const store::IndexState& before);
+  void Publish();
+  std::unique_ptr<PrepareWorker> Borrow() const;
+  void Return(std::unique_ptr<PrepareWorker> worker) const;
+};
+
+Status CopyIndex::Impl::LoadState() {
+  store::SnapshotReader reader(*core.database);
+  std::string value;
+  bool found = false;
+  if (Status s = reader.Get(Column::kMeta, "S", &value, &found); !s.ok()) return s;
+  const std::string parameters = ParameterSignature(core.options);
+  if (!found) {
+    state.parameters = parameters;
+    rocksdb::WriteBatch batch;
+    batch.Put(core.database->handle(Column::kMeta), "S", store::EncodeState(state));
+    return core.database->Write(&batch, true);
+  }
+  if (!store::DecodeState(value, &state)) return Status::Corruption("index state record");
+  if (state.parameters != parameters)
+    return Status::InvalidArgument("index was created with " + state.parameters + ", not " + parameters);
+  return Status::Ok();
+}
+
+// The story state lives in memory; after a restart it is rebuilt from the
+// most recent voting articles, in their original order, with their ids.
+Status CopyIndex::Impl::ReplayStories() {
+  stories = std::make_unique<story::StreamingStories>(StoryOptionsFrom(core.options), state.next_story);
+  const uint64_t replay = core.options.story_replay_documents;
+  const uint64_t first = state.next_seq > replay ? state.next_seq - replay : 1;
+  store::SnapshotReader reader(*core.database);
+  std::unique_ptr<rocksdb::Iterator> it(
+      core.database->db()->NewIterator(reader.read_options(), core.database->handle(Column::kBlobs)));
+  story::StoryFeatures features;
+  for (it->Seek(store::SeqKey('f', first)); it->Valid() && it->key()[0] == 'f'; it->Next()) {
+    uint64_t story_id = 0;
+    int32_t day = INT32_MIN;
+    std::string_view encoded;
+    if (!store::DecodeFeaturesBlob({it->value().data(), it->value().size()}, &story_id, &day, &encoded) ||
+        !story::DecodeStoryFeatures(encoded, &features))
+      return Status::Corruption("story features of document #" + std::to_string(store::ReadBigEndian64(it->key().ToStringView().substr(1))));
+    stories->Restore(features, day == INT32_MIN ? std::nullopt : std::optional<int32_t>(day), story_id);
+  }
+  return store::FromRocks(it->status(), "replaying stories");
+}
+
+void CopyIndex::Impl::WriterLoop() {
+  std::unique_lock lock(queue_mutex);
+  for (;;) {
+    queue_cv.wait(lock, [&] { return stopping || !queue.empty(); });
+    if (queue.empty()) return;
+    std::vector<AddRequest*> group(queue.begin(), queue.end());
+    queue.clear();
+    lock.unlock();
+    ProcessGroup(group);
+    lock.lock();
+    for (AddRequest* r : group) {
+      pending_documents -= r->documents->size();
+      r->done = true;
+    }
+    done_cv.notify_all();
+  }
+}
+
+void CopyIndex::Impl::ProcessGroup(const std::vector<AddRequest*>& requests) {
+  std::lock_guard write_lock(write_mutex);
+  const store::IndexState before = state;
+  store::WriteGroup group(*core.database);
+  store::Ingestor ingestor(core, &state, stories.get());
+  const int64_t now = Now();
+  Status status;
+  for (AddRequest* r : requests) {
+    r->answers->assign(r->documents->size(), DocumentAnswer());
+    for (size_t i = 0; i < r->documents->size() && status.ok(); ++i)
+      status = ingestor.Add(&group, (*r->documents)[i], now, &(*r->answers)[i]);
+  }
+  if (status.ok()) status = Commit(&group, before);
+  else state = before;
+  for (AddRequest* r : requests) r->status = status;
+  if (status.ok()) {
+    std::lock_guard stats_lock(stats_mutex);
+    ++commits;
+    for (AddRequest* r : requests) committed_documents += r->documents->size();
+  }
+}
+
+// REQUIRES: write_mutex held. On failure the state goes back to `before`.
+Status CopyIndex::Impl::Commit(store::WriteGroup* group, const store::IndexState& before) {
+  state.next_story = std::max(state.next_story, stories->next_story_id());
+  group->Put(Column::kMeta, "S", store::EncodeState(state));
+  Status status = core.database->Write(group->batch(), core.options.sync_writes);
+  if (!status.ok()) {
+    state = before;
+    return status;
+  }
+  Publish();
+  return status;
+}
+
+void CopyIndex::Impl::Publish() {
+  std::lock_guard lock(stats_mutex);
+  published = state;
+}
+
+std::unique_ptr<PrepareWorker> CopyIndex::Impl::Borrow() const {
+  {
+    std::lock_guard lock(pool_mutex);
+    if (!pool.empty()) {
+      auto worker = std::move(pool.back());
+      pool.pop_back();
+      return worker;
+    }
+  }
+  return std::make_unique<PrepareWorker>(core.options);
+}
+
+void CopyIndex::Impl::Return(std::unique_ptr<PrepareWorker> worker) const {
+  std::lock_guard lock(pool_mutex);
+  pool.push_back(std::move(worker));
+}
+
+CopyIndex::CopyIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+CopyIndex::~CopyIndex() {
+  {
+    std::lock_guard lock(impl_->queue_mutex);
+    impl_->stopping = true;
+  }
+  impl_->queue_cv.notify_all();
+  if (impl_->writer.joinable()) impl_->writer.join();
+}
+
+Result<std::unique_ptr<CopyIndex>> CopyIndex::Open(const std::string& dir, const CopyIndexOptions& options) {
+  if (Status s = ValidateOptions(options); !s.ok()) return s;
+  auto impl = std::make_unique<Impl>();
+  impl->core.options = options;
+  impl->core.rules = {options.thresholds, options.min_shared_anchors, options.min_anchor_fraction, options.max_bucket};
+  impl->core.lsh = OptimalLshParams(options.thresholds.jaccard, options.fingerprint.num_perm);
+  store::DatabaseOptions db_options{options.cache_bytes, options.write_buffer_bytes, options.create_if_missing};
+  Result<std::unique_ptr<store::Database>> database = store::Database::Open(dir, db_options);
+  if (!database.ok()) return database.status();
+  impl->core.database = std::move(database).value();
+  if (Status s = impl->LoadState(); !s.ok()) return s;
+  if (Status s = impl->ReplayStories(); !s.ok()) return s;
+  impl->Publish();
+  Impl* raw = impl.get();
+  impl->writer = std::thread([raw] { raw->WriterLoop(); });
+  return std::unique_ptr<CopyIndex>(new CopyIndex(std::move(impl)));
+}
+
+const CopyIndexOptions& CopyIndex::options() const { return impl_->core.options; }
+
+Result<PreparedDocument> CopyIndex::Prepare(const RawDocument& raw) const {
+  std::unique_ptr<PrepareWorker> worker = impl_->Borrow();
+  PreparedDocument out;
+  Status status = worker->cleaner.Clean(raw, &out.clean);
+  if (status.ok()) {
+    worker->fingerprinter.Compute(out.clean.text, &out.print, &out.shingles);
+    worker->features.Extract(out.clean, &worker->scratch);
+    out.story_features = story::EncodeStoryFeatures(worker->scratch);
+    out.day = story::ParseDay(out.clean.date).value_or(INT32_MIN);
+  }
+  impl_->Return(std::move(worker));
+  if (!status.ok()) return status;
+  if (out.clean.id.empty()) return Status::InvalidArgument("document has no id");
+  return out;
+}
+
+Status CopyIndex::Add(std::vector<PreparedDocument> documents, std::vector<DocumentAnswer>* answers) {
+  AddRequest request;
+  request.documents = &documents;
+  request.answers = answers;
+  std::unique_lock lock(impl_->queue_mutex);
+  if (impl_->stopping) return Status::Busy("index is shutting down");
+  if (impl_->pending_documents > 0 &&
+      impl_->pending_documents + documents.size() > impl_->core.options.max_pending_documents)
+    return Status::Busy(std::to_string(impl_->pending_documents) + " documents already wait for the writer");
+  impl_->pending_documents += documents.size();
+  impl_->queue.push_back(&request);
+  impl_->queue_cv.notify_one();
+  impl_->done_cv.wait(lock, [&] { return request.done; });
+  return request.status;
+}
+
+Status CopyIndex::Query(const PreparedDocument& document, DocumentAnswer* answer) const {
+  *answer = DocumentAnswer();
+  answer->id = document.clean.id;
+  if (document.print.shingle_count == 0) {
+    answer->problem = "no article text to match";
+    return Status::Ok();
+  }
+  store::SnapshotReader reader(*impl_->core.database);
+  const store::DocRecord doc = store::RecordFor(document, impl_->core.lsh, Now());
+  store::MatchOutcome match;
+  if (Status s = store::FindMatches(&reader, doc, document.shingles, impl_->core.rules, &match); !s.ok()) return s;
+  if (!match.edges.empty()) {
+    store::DocRecord partner;
+    bool found = false;
+    if (Status s = store::LoadDoc(&reader, match.edges.front().other, &partner, &found); !s.ok()) return s;
+    if (found) answer->story_id = partner.story_id;  // a copy's story; others' would need a vote
+  }
+  return store::DescribeMembership(&reader, doc, 0, document.shingles, match.edges, impl_->core.rules, answer);
+}
+
+Result<StoredDocument> CopyIndex::GetDocument(std::string_view id) const {
+  store::SnapshotReader reader(*impl_->core.database);
+  uint64_t seq = 0;
+  if (Status s = store::Ingestor::FindSeq(&reader, id, &seq); !s.ok()) return s;
+  store::DocRecord doc;
+  bool found = false;
+  if (seq != 0)
+    if (Status s = store::LoadDoc(&reader, seq, &doc, &found); !s.ok()) return s;
+  if (!found) return Status::NotFound("no document with id " + std::string(id));
+  StoredDocument out{doc.id, doc.url, doc.source, doc.date, doc.title, doc.ingested_at, doc.text_bytes,
+                     doc.shingle_count, doc.cluster_id, doc.story_id, ""};
+  if (Status s = reader.Get(Column::kBlobs, store::SeqKey('x', seq), &out.text, &found); !s.ok()) return s;
+  return out;
+}
+
+Status CopyIndex::Delete(std::string_view id) {
+  std::lock_guard write_lock(impl_->write_mutex);
+  const store::IndexState before = impl_->state;
+  store::WriteGroup group(*impl_->core.database);
+  uint64_t seq = 0;
+  if (Status s = store::Ingestor::FindSeq(&group, id, &seq); !s.ok()) return s;
+  if (seq == 0) return Status::NotFound("no document with id " + std::string(id));
+  store::Ingestor ingestor(impl_->core, &impl_->state, impl_->stories.get());
+  if (Status s = ingestor.Remove(&group, seq); !s.ok()) {
+    impl_->state = before;
+    return s;
+  }
+  return impl_->Commit(&group, before);
+}
+
+Result<uint64_t> CopyIndex::DeleteBefore(int32_t day) {
+  std::vector<uint64_t> expired;
+  {
+    store::SnapshotReader reader(*impl_->core.database);
+    std::unique_ptr<rocksdb::Iterator> it(impl_->core.database->db()->NewIterator(
+        reader.read_options(), impl_->core.database->handle(Column::kMeta)));
+    const std::string end = store::DayKey(day, 0);
+    for (it->Seek("t"); it->Valid() && it->key().compare(end) < 0; it->Next())
+      expired.push_back(store::ReadBigEndian64(it->key().ToStringView().substr(5)));
+    if (Status s = store::FromRocks(it->status(), "scanning dates"); !s.ok()) return s;
+  }
+  // Commits in chunks: one huge batch would hold the writer (and memory) too long.
+  constexpr size_t kChunk = 1000;
+  uint64_t removed = 0;
+  for (size_t begin = 0; begin < expired.size(); begin += kChunk) {
+    std::lock_guard write_lock(impl_->write_mutex);
+    const store::IndexState before = impl_->state;
+    store::WriteGroup group(*impl_->core.database);
+    store::Ingestor ingestor(impl_->core, &impl_->state, impl_->stories.get());
+    for (size_t i = begin; i < std::min(expired.size(), begin + kChunk); ++i) {
+      store::DocRecord doc;
+      bool found = false;
+      if (Status s = store::LoadDoc(&group, expired[i], &doc, &found); !s.ok()) return s;
+      if (!found) continue;  // deleted since the scan
+      if (Status s = ingestor.Remove(&group, expired[i]); !s.ok()) {
+        impl_->state = before;
+        return s;
+      }
+      ++removed;
+    }
+    if (Status s = impl_->Commit(&group, before); !s.ok()) return s;
+  }
+  return removed;
+}
+
+Result<ClusterInfo> CopyIndex::GetCluster(uint64_t cluster_id) const {
+  store::SnapshotReader reader(*impl_->core.database);
+  store::ClusterRecord cluster;
+  bool found = false;
+  if (Status s = store::LoadCluster(&reader, cluster_id, &cluster, &found); !s.ok()) return s;
+  if (!found) return Status::NotFound("no cluster " + std::to_string(cluster_id));
+  ClusterInfo info;
+  info.id = cluster_id;
+  store::DocRecord canonical;
+  std::string canonical_text, canonical_blob, text, blob;
+  std::vector<uint32_t> canonical_shingles, shingles;
+  if (Status s = store::LoadDoc(&reader, cluster.canonical, &canonical, &found); !s.ok() || !found)
+    return s.ok() ? Status::Corruption("canonical member of cluster " + std::to_string(cluster_id)) : s;
+  info.canonical = canonical.id;
+  if (Status s = reader.Get(Column::kBlobs, store::SeqKey('x', cluster.canonical), &canonical_text, &found); !s.ok()) return s;
+  if (Status s = reader.Get(Column::kBlobs, store::SeqKey('h', cluster.canonical), &canonical_blob, &found); !s.ok()) return s;
+  store::DecodeShingles(canonical_blob, &canonical_shingles);
+  info.members.push_back({canonical.id, Relation::kCanonical, {}, 1.0});
+  // Alignment is the costly part of the summary: only so many members get it.
+  constexpr size_t kAlignedMembers = 200;
+  for (uint64_t seq : cluster.members) {
+    if (seq == cluster.canonical) continue;
+    store::DocRecord doc;
+    if (Status s = store::LoadDoc(&reader, seq, &doc, &found); !s.ok() || !found) continue;
+    ClusterMemberInfo member{doc.id, Relation::kLinked, {}, 0};
+    if (Status s = reader.Get(Column::kBlobs, store::SeqKey('h', seq), &blob, &found); !s.ok()) return s;
+    if (found && store::DecodeShingles(blob, &shingles)) {
+      member.scores = CompareShingleSets(shingles, canonical_shingles);
+      Relation r = ClassifyPair(member.scores, doc.exact_hash == canonical.exact_hash, impl_->core.options.thresholds);
+      member.relation = r == Relation::kUnrelated ? Relation::kLinked : r;
+    }
+    if (info.members.size() <= kAlignedMembers &&
+        reader.Get(Column::kBlobs, store::SeqKey('x', seq), &text, &found).ok() && found)
+      member.coverage = Align(text, canonical_text).coverage_a;
+    info.members.push_back(std::move(member));
+  }
+  return info;
+}
+
+Result<StoryInfo> CopyIndex::GetStory(uint64_t story_id, size_t max_members) const {
+  store::SnapshotReader reader(*impl_->core.database);
+  std::string value;
+  bool found = false;
+  if (Status s = reader.Get(Column::kMeta, store::SeqKey('s', story_id), &value, &found); !s.ok()) return s;
+  store::StoryRecord record;
+  if (!found) return Status::NotFound("no story " + std::to_string(story_id));
+  if (!store::DecodeStory(value, &record)) return Status::Corruption("story " + std::to_string(story_id));
+  StoryInfo info{story_id, record.size, record.label, {}};
+  const std::string prefix = store::SeqKey('m', story_id);
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->core.database->db()->NewIterator(reader.read_options(), impl_->core.database->handle(Column::kMeta)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && info.members.size() < max_members; it->Next()) {
+    store::DocRecord doc;
+    const uint64_t seq = store::ReadBigEndian64(it->key().ToStringView().substr(9));
+    if (Status s = store::LoadDoc(&reader, seq, &doc, &found); s.ok() && found) info.members.push_back(doc.id);
+  }
+  return info;
+}
+
+Status CopyIndex::CheckConsistency() const { return store::CheckIndex(impl_->core); }
+
+CopyIndexStats CopyIndex::Stats() const {
+  CopyIndexStats stats;
+  {
+    std::lock_guard lock(impl_->stats_mutex);
+    const store::IndexState& s = impl_->published;
+    stats.documents = s.documents;
+    stats.clusters = s.clusters;
+    stats.clustered_documents = s.clustered_documents;
+    stats.stories = s.next_story - 1;
+    stats.capped_keys = s.capped_keys;
+    stats.commits = impl_->commits;
+    stats.committed_documents = impl_->committed_documents;
+  }
+  {
+    std::lock_guard lock(impl_->queue_mutex);
+    stats.pending_documents = impl_->pending_documents;
+  }
+  stats.disk_bytes = impl_->core.database->DiskBytes();
+  stats.cache_bytes_used = impl_->core.database->CacheBytesUsed();
+  stats.memtable_bytes = impl_->core.database->MemtableBytes();
+  return stats;
+}
+
+}  // namespace reprint

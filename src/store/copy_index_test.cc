@@ -1,0 +1,219 @@
+#include "reprint/copy_index.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <thread>
+
+namespace reprint {
+namespace {
+
+// Deterministic pseudo-English paragraphs: distinct enough that unrelated
+// texts share no shingles.
+std::string Words(uint64_t seed, size_t n) {
+  static const char* const kWords[] = {"minister", "said", "talks", "city", "police", "market", "shares",
+                                       "rose",     "fell", "after", "before", "report", "court", "ruled",
+                                       "storm",    "hit",  "coast", "army",   "vote",   "bank",  "rates"};
+  std::mt19937_64 rng(seed);
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    out += kWords[rng() % 21];
+    out += std::to_string(rng() % 50);
+    out += (i % 12 == 11) ? ". " : " ";
+  }
+  return out;
+}
+
+class CopyIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("reprint-index-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    Reopen();
+  }
+  void TearDown() override {
+    index_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  void Reopen() {
+    index_.reset();
+    CopyIndexOptions options;
+    options.cache_bytes = 8 << 20;
+    options.write_buffer_bytes = 8 << 20;
+    auto opened = CopyIndex::Open(dir_.string(), options);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    index_ = std::move(opened).value();
+  }
+  PreparedDocument Prepare(const std::string& id, const std::string& text, const std::string& date = "") {
+    RawDocument raw;
+    raw.id = id;
+    raw.date = date;
+    raw.content = text;
+    raw.format = DocumentFormat::kText;
+    auto prepared = index_->Prepare(raw);
+    EXPECT_TRUE(prepared.ok()) << prepared.status().ToString();
+    return std::move(prepared).value();
+  }
+  DocumentAnswer Add(const std::string& id, const std::string& text, const std::string& date = "") {
+    std::vector<PreparedDocument> docs;
+    docs.push_back(Prepare(id, text, date));
+    std::vector<DocumentAnswer> answers;
+    Status s = index_->Add(std::move(docs), &answers);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return answers.at(0);
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<CopyIndex> index_;
+};
+
+TEST_F(CopyIndexTest, CopiesJoinOneClusterWithTheMostCompleteAsCanonical) {
+  const std::string story = Words(1, 400);
+  EXPECT_EQ(Add("a", story.substr(0, story.size() / 2)).cluster_id, 0u);  // alone so far
+  DocumentAnswer full = Add("b", story);
+  EXPECT_NE(full.cluster_id, 0u);
+  EXPECT_EQ(full.cluster_size, 2u);
+  EXPECT_EQ(full.relation, Relation::kCanonical);  // longer text: the new canonical
+  DocumentAnswer exact = Add("c", story);
+  EXPECT_EQ(exact.copy_of, "b");
+  EXPECT_EQ(exact.relation, Relation::kExact);
+  EXPECT_EQ(exact.cluster_size, 3u);
+  DocumentAnswer other = Add("d", Words(2, 300));
+  EXPECT_EQ(other.cluster_id, 0u);
+  EXPECT_TRUE(other.copy_of.empty());
+  auto cluster = index_->GetCluster(full.cluster_id);
+  ASSERT_TRUE(cluster.ok());
+  EXPECT_EQ(cluster->canonical, "b");
+  ASSERT_EQ(cluster->members.size(), 3u);
+  EXPECT_EQ(cluster->members[1].relation, Relation::kContained);
+  EXPECT_GT(cluster->members[1].coverage, 0.9);
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  EXPECT_EQ(index_->Stats().documents, 4u);
+  EXPECT_EQ(index_->Stats().clusters, 1u);
+}
+
+TEST_F(CopyIndexTest, QueryAnswersWithoutStoring) {
+  const std::string story = Words(3, 300);
+  Add("a", story);
+  DocumentAnswer answer;
+  ASSERT_TRUE(index_->Query(Prepare("q", story), &answer).ok());
+  EXPECT_EQ(answer.copy_of, "a");
+  EXPECT_EQ(answer.relation, Relation::kExact);
+  EXPECT_FALSE(answer.stored);
+  EXPECT_EQ(index_->Stats().documents, 1u);
+  EXPECT_EQ(index_->GetDocument("q").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(CopyIndexTest, DeletingTheLinkSplitsTheCluster) {
+  // b overlaps a's end and c's start: without b, a and c are unrelated.
+  const std::string a = Words(4, 200), c = Words(5, 200);
+  Add("a", a + " " + c.substr(0, 40));
+  Add("c", c);
+  DocumentAnswer b = Add("b", a + " " + c);
+  ASSERT_EQ(b.cluster_size, 3u);
+  ASSERT_TRUE(index_->Delete("b").ok());
+  EXPECT_EQ(index_->GetDocument("a")->cluster_id, 0u);
+  EXPECT_EQ(index_->GetDocument("c")->cluster_id, 0u);
+  EXPECT_EQ(index_->Delete("b").code(), StatusCode::kNotFound);
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  EXPECT_EQ(index_->Stats().clusters, 0u);
+}
+
+TEST_F(CopyIndexTest, DeletingAnExactRepresentativeKeepsItsCopiesFindable) {
+  const std::string story = Words(6, 300);
+  Add("first", story);
+  Add("second", story);
+  Add("trimmed", story.substr(0, story.size() * 2 / 3));
+  ASSERT_TRUE(index_->Delete("first").ok());
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  EXPECT_EQ(index_->GetDocument("second")->cluster_id, index_->GetDocument("trimmed")->cluster_id);
+  EXPECT_NE(index_->GetDocument("second")->cluster_id, 0u);
+  DocumentAnswer later = Add("later", story.substr(0, story.size() / 2));
+  EXPECT_EQ(later.copy_of, "second");
+}
+
+TEST_F(CopyIndexTest, SameIdReplacesTheStoredDocument) {
+  Add("a", Words(7, 300));
+  DocumentAnswer again = Add("a", Words(8, 300));
+  EXPECT_TRUE(again.replaced);
+  EXPECT_EQ(index_->Stats().documents, 1u);
+  EXPECT_NE(index_->GetDocument("a")->text.find(Words(8, 300).substr(0, 30)), std::string::npos);
+  EXPECT_TRUE(index_->CheckConsistency().ok());
+}
+
+TEST_F(CopyIndexTest, EverythingSurvivesAReopen) {
+  const std::string story = Words(9, 300);
+  const uint64_t cluster = (Add("a", story), Add("b", story).cluster_id);
+  Add("x", Words(10, 300), "2024-01-02");
+  Reopen();
+  EXPECT_EQ(index_->Stats().documents, 3u);
+  EXPECT_EQ(index_->GetDocument("b")->cluster_id, cluster);
+  DocumentAnswer c = Add("c", story);
+  EXPECT_EQ(c.cluster_size, 3u);
+  EXPECT_TRUE(index_->CheckConsistency().ok());
+}
+
+TEST_F(CopyIndexTest, RetentionDropsOldDocumentsAndTheirClusters) {
+  const std::string story = Words(11, 300);
+  Add("old", story, "2020-01-01");
+  Add("old-copy", story, "2020-01-02");
+  Add("new", Words(12, 300), "2030-01-01");
+  auto removed = index_->DeleteBefore(18500);  // 2020-01-02 < day 18500 (2020-08-26) < 2030
+  ASSERT_TRUE(removed.ok());
+  EXPECT_EQ(removed.value(), 2u);
+  EXPECT_EQ(index_->Stats().documents, 1u);
+  EXPECT_EQ(index_->Stats().clusters, 0u);
+  EXPECT_TRUE(index_->CheckConsistency().ok());
+}
+
+TEST_F(CopyIndexTest, CopiesShareTheirStoryAndStoriesHaveLabels) {
+  // Document frequencies need some articles before terms get weight.
+  for (int i = 0; i < 30; ++i) Add("background-" + std::to_string(i), Words(100 + i, 120));
+  const std::string story = "Flood waters rose in Valencia on Tuesday. " + Words(13, 300);
+  DocumentAnswer a = Add("a", story);
+  DocumentAnswer b = Add("b", story.substr(0, story.size() * 3 / 4));
+  EXPECT_NE(a.story_id, 0u);
+  EXPECT_EQ(a.story_id, b.story_id);
+  auto info = index_->GetStory(a.story_id, 10);
+  ASSERT_TRUE(info.ok());
+  // The synthetic background shares the story's vocabulary: it may join too.
+  EXPECT_GE(info->size, 2u);
+  EXPECT_NE(std::find(info->members.begin(), info->members.end(), "b"), info->members.end());
+  EXPECT_FALSE(info->label.empty());
+}
+
+TEST_F(CopyIndexTest, ConcurrentAddsAreAllStoredAndGrouped) {
+  constexpr int kThreads = 8, kEach = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const std::string id = std::to_string(t) + "-" + std::to_string(i);
+        std::vector<PreparedDocument> docs;
+        docs.push_back(Prepare(id, Words(1000 + i, 150)));  // threads post copies of each other
+        std::vector<DocumentAnswer> answers;
+        ASSERT_TRUE(index_->Add(std::move(docs), &answers).ok());
+      }
+    });
+  for (auto& t : threads) t.join();
+  const CopyIndexStats stats = index_->Stats();
+  EXPECT_EQ(stats.documents, uint64_t{kThreads * kEach});
+  EXPECT_EQ(stats.clusters, uint64_t{kEach});
+  EXPECT_EQ(stats.clustered_documents, uint64_t{kThreads * kEach});
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+}
+
+TEST_F(CopyIndexTest, RefusesAnIndexBuiltWithOtherParameters) {
+  Add("a", Words(14, 100));
+  index_.reset();
+  CopyIndexOptions options;
+  options.fingerprint.shingle_size = 4;
+  auto opened = CopyIndex::Open(dir_.string(), options);
+  EXPECT_EQ(opened.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace reprint

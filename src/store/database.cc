@@ -1,0 +1,220 @@
+#include "store/database.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_buffer_manager.h>
+
+#include "store/coding.h"
+#include "store/postings.h"
+
+namespace reprint::store {
+namespace {
+
+const char* const kColumnNames[] = {rocksdb::kDefaultColumnFamilyName.c_str(), "postings", "blobs"};
+
+rocksdb::ColumnFamilyOptions ColumnOptions(Column column, const std::shared_ptr<rocksdb::Cache>& cache,
+                                           size_t write_buffer_bytes) {
+  rocksdb::ColumnFamilyOptions cf;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  // Index and filter blocks live in the cache too, so the cache bounds them.
+  table.cache_index_and_filter_blocks = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.format_version = 5;
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf.write_buffer_size = std::max<size_t>(write_buffer_bytes / 4, size_t{4} << 20);
+  cf.max_write_buffer_number = 3;
+  cf.level_compaction_dynamic_level_bytes = true;
+  cf.compression = rocksdb::kLZ4Compression;
+  if (column == Column::kPostings) cf.merge_operator = NewPostingMergeOperator();
+  if (column == Column::kBlobs) {
+    cf.compression = rocksdb::kZSTD;
+    cf.bottommost_compression = rocksdb::kZSTD;
+  }
+  return cf;
+}
+
+uint64_t SumProperty(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles, const char* name) {
+  uint64_t total = 0;
+  for (auto* h : handles) {
+    uint64_t v = 0;
+    if (db->GetIntProperty(h, name, &v)) total += v;
+  }
+  return total;
+}
+
+}  // namespace
+
+std::string SeqKey(char prefix, uint64_t seq) {
+  std::string key(1, prefix);
+  PutBigEndian64(&key, seq);
+  return key;
+}
+
+Status FromRocks(const rocksdb::Status& s, std::string_view what) {
+  if (s.ok()) return Status::Ok();
+  std::string message = std::string(what) + ": " + s.ToString();
+  if (s.IsCorruption()) return Status::Corruption(message);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(message);
+  if (s.IsBusy() || s.IsTryAgain()) return Status::Busy(message);
+  return Status::IoError(message);
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& dir, const DatabaseOptions& options) {
+  std::unique_ptr<Database> database(new Database());
+  database->cache_ = rocksdb::NewLRUCache(options.cache_bytes + options.write_buffer_bytes);
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = options.create_if_missing;
+  db_options.create_missing_column_families = true;
+  db_options.max_background_jobs = 2;
+  db_options.bytes_per_sync = size_t{1} << 20;
+  db_options.wal_compression = rocksdb::kZSTD;
+  // Memtables are charged to the block cache: one bound for both.
+  db_options.write_buffer_manager =
+      std::make_shared<rocksdb::WriteBufferManager>(options.write_buffer_bytes, database->cache_);
+  std::vector<rocksdb::ColumnFamilyDescriptor> columns;
+  for (int c = 0; c < 3; ++c)
+    columns.emplace_back(kColumnNames[c], ColumnOptions(static_cast<Column>(c), database->cache_,
+                                                        options.write_buffer_bytes));
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(db_options, dir, columns, &database->handles_, &db);
+  if (!s.ok()) return FromRocks(s, "cannot open index " + dir);
+  database->db_.reset(db);
+  return database;
+}
+
+Database::~Database() {
+  if (!db_) return;
+  for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+  db_->Close();
+}
+
+Status Database::Write(rocksdb::WriteBatch* batch, bool sync) {
+  rocksdb::WriteOptions write;
+  write.sync = sync;
+  return FromRocks(db_->Write(write, batch), "index write");
+}
+
+uint64_t Database::DiskBytes() const {
+  return SumProperty(db_.get(), handles_, "rocksdb.total-sst-files-size") +
+         SumProperty(db_.get(), handles_, "rocksdb.size-all-mem-tables");
+}
+uint64_t Database::CacheBytesUsed() const { return cache_->GetUsage(); }
+uint64_t Database::MemtableBytes() const { return SumProperty(db_.get(), handles_, "rocksdb.size-all-mem-tables"); }
+
+SnapshotReader::SnapshotReader(const Database& database) : database_(database) {
+  snapshot_ = database_.db()->GetSnapshot();
+  read_options_.snapshot = snapshot_;
+}
+
+SnapshotReader::~SnapshotReader() { database_.db()->ReleaseSnapshot(snapshot_); }
+
+Status SnapshotReader::Get(Column column, std::string_view key, std::string* value, bool* found) {
+  rocksdb::Status s = database_.db()->Get(read_options_, database_.handle(column), rocksdb::Slice(key.data(), key.size()), value);
+  *found = s.ok();
+  if (s.IsNotFound()) return Status::Ok();
+  return FromRocks(s, "index read");
+}
+
+Status SnapshotReader::MultiGet(Column column, const std::vector<std::string>& keys,
+                                std::vector<std::optional<std::string>>* values) {
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> found(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  database_.db()->MultiGet(read_options_, database_.handle(column), keys.size(), slices.data(), found.data(),
+                           statuses.data());
+  values->assign(keys.size(), std::nullopt);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    if (!statuses[i].ok()) return FromRocks(statuses[i], "index read");
+    (*values)[i] = found[i].ToString();
+  }
+  return Status::Ok();
+}
+
+std::string WriteGroup::OverlayKey(Column column, std::string_view key) {
+  std::string k(1, static_cast<char>('0' + static_cast<int>(column)));
+  k.append(key);
+  return k;
+}
+
+Status WriteGroup::ReadThrough(Column column, std::string_view key, std::optional<std::string>* value) {
+  const std::string overlay = OverlayKey(column, key);
+  if (auto it = written_.find(overlay); it != written_.end()) {
+    *value = it->second;
+    return Status::Ok();
+  }
+  std::string stored;
+  rocksdb::Status s =
+      database_.db()->Get(rocksdb::ReadOptions(), database_.handle(column), rocksdb::Slice(key.data(), key.size()), &stored);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "index read");
+  if (s.ok()) *value = std::move(stored);
+  else value->reset();
+  if (auto it = merges_.find(overlay); it != merges_.end()) {
+    if (!value->has_value()) value->emplace();
+    for (const std::string& operand : it->second) ApplyOperand(operand, &**value);
+  }
+  return Status::Ok();
+}
+
+Status WriteGroup::Get(Column column, std::string_view key, std::string* value, bool* found) {
+  std::optional<std::string> v;
+  if (Status s = ReadThrough(column, key, &v); !s.ok()) return s;
+  *found = v.has_value();
+  if (*found) *value = std::move(*v);
+  return Status::Ok();
+}
+
+Status WriteGroup::MultiGet(Column column, const std::vector<std::string>& keys,
+                            std::vector<std::optional<std::string>>* values) {
+  // Keys the group has not touched go to the database in one MultiGet.
+  std::vector<size_t> untouched;
+  values->assign(keys.size(), std::nullopt);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const std::string overlay = OverlayKey(column, keys[i]);
+    if (written_.count(overlay) || merges_.count(overlay)) {
+      if (Status s = ReadThrough(column, keys[i], &(*values)[i]); !s.ok()) return s;
+    } else {
+      untouched.push_back(i);
+    }
+  }
+  if (untouched.empty()) return Status::Ok();
+  std::vector<rocksdb::Slice> slices;
+  for (size_t i : untouched) slices.emplace_back(keys[i]);
+  std::vector<rocksdb::PinnableSlice> found(untouched.size());
+  std::vector<rocksdb::Status> statuses(untouched.size());
+  database_.db()->MultiGet(rocksdb::ReadOptions(), database_.handle(column), slices.size(), slices.data(),
+                           found.data(), statuses.data());
+  for (size_t j = 0; j < untouched.size(); ++j) {
+    if (statuses[j].IsNotFound()) continue;
+    if (!statuses[j].ok()) return FromRocks(statuses[j], "index read");
+    (*values)[untouched[j]] = found[j].ToString();
+  }
+  return Status::Ok();
+}
+
+void WriteGroup::Put(Column column, std::string_view key, std::string_view value) {
+  batch_.Put(database_.handle(column), rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+  written_[OverlayKey(column, key)] = std::string(value);
+}
+
+void WriteGroup::Delete(Column column, std::string_view key) {
+  batch_.Delete(database_.handle(column), rocksdb::Slice(key.data(), key.size()));
+  written_[OverlayKey(column, key)] = std::nullopt;
+}
+
+void WriteGroup::Merge(std::string_view key, std::string_view operand) {
+  batch_.Merge(database_.handle(Column::kPostings), rocksdb::Slice(key.data(), key.size()),
+               rocksdb::Slice(operand.data(), operand.size()));
+  merges_[OverlayKey(Column::kPostings, key)].emplace_back(operand);
+}
+
+void WriteGroup::Clear() {
+  batch_.Clear();
+  written_.clear();
+  merges_.clear();
+}
+
+}  // namespace reprint::store

@@ -1,0 +1,117 @@
+// The RocksDB database behind the copy index: three column families with the
+// options each needs, and the two ways stages read it: a consistent snapshot
+// (queries) and a write group (the writer's uncommitted changes overlaid on
+// the database, so each document of a group sees the ones before it).
+//
+// Column families and key prefixes:
+//   meta:     S state | i<id> seq | d<seq> DocRecord | e<seq> EdgeList |
+//             c<cluster> ClusterRecord | x<exact hash> seqs | s<story> StoryRecord |
+//             m<story><seq> story member | t<day><seq> retention order
+//   postings: <family><key> posting list (merge operator; whole-key Bloom filter,
+//             since most lookups of a new document miss)
+//   blobs:    h<seq> shingle set | x<seq> clean text | f<seq> story features
+//             (ZSTD-compressed blocks: text dominates the disk)
+#pragma once
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "reprint/status.h"
+
+namespace reprint::store {
+
+enum class Column { kMeta = 0, kPostings = 1, kBlobs = 2 };
+
+std::string SeqKey(char prefix, uint64_t seq);
+
+struct DatabaseOptions {
+  size_t cache_bytes = size_t{512} << 20;
+  size_t write_buffer_bytes = size_t{128} << 20;
+  bool create_if_missing = true;
+};
+
+class Database {
+ public:
+  static Result<std::unique_ptr<Database>> Open(const std::string& dir, const DatabaseOptions& options);
+  ~Database();
+
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* handle(Column c) const { return handles_[static_cast<int>(c)]; }
+  // Commits a batch; with sync the log is fsync'ed first.
+  Status Write(rocksdb::WriteBatch* batch, bool sync);
+  uint64_t DiskBytes() const;
+  uint64_t CacheBytesUsed() const;
+  uint64_t MemtableBytes() const;
+
+ private:
+  Database() = default;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::shared_ptr<rocksdb::Cache> cache_;
+};
+
+Status FromRocks(const rocksdb::Status& s, std::string_view what);
+
+// Read access as the index stages need it.
+class StoreReader {
+ public:
+  virtual ~StoreReader() = default;
+  // Sets *found; *value holds the value when found.
+  virtual Status Get(Column column, std::string_view key, std::string* value, bool* found) = 0;
+  // One lookup per key; absent keys give nullopt.
+  virtual Status MultiGet(Column column, const std::vector<std::string>& keys,
+                          std::vector<std::optional<std::string>>* values) = 0;
+};
+
+// Reads committed data as of its creation.
+class SnapshotReader : public StoreReader {
+ public:
+  explicit SnapshotReader(const Database& database);
+  ~SnapshotReader() override;
+  Status Get(Column column, std::string_view key, std::string* value, bool* found) override;
+  Status MultiGet(Column column, const std::vector<std::string>& keys,
+                  std::vector<std::optional<std::string>>* values) override;
+  const rocksdb::ReadOptions& read_options() const { return read_options_; }
+
+ private:
+  const Database& database_;
+  const rocksdb::Snapshot* snapshot_;
+  rocksdb::ReadOptions read_options_;
+};
+
+// The writer's pending changes: a WriteBatch plus an overlay that reads
+// see before the database.
+class WriteGroup : public StoreReader {
+ public:
+  explicit WriteGroup(const Database& database) : database_(database) {}
+  Status Get(Column column, std::string_view key, std::string* value, bool* found) override;
+  Status MultiGet(Column column, const std::vector<std::string>& keys,
+                  std::vector<std::optional<std::string>>* values) override;
+  void Put(Column column, std::string_view key, std::string_view value);
+  void Delete(Column column, std::string_view key);
+  // Postings only.
+  void Merge(std::string_view key, std::string_view operand);
+
+  rocksdb::WriteBatch* batch() { return &batch_; }
+  bool empty() const { return batch_.Count() == 0; }
+  void Clear();
+
+ private:
+  static std::string OverlayKey(Column column, std::string_view key);
+  Status ReadThrough(Column column, std::string_view key, std::optional<std::string>* value);
+
+  const Database& database_;
+  rocksdb::WriteBatch batch_;
+  std::unordered_map<std::string, std::optional<std::string>> written_;  // nullopt: deleted
+  std::unordered_map<std::string, std::vector<std::string>> merges_;      // pending operands per posting
+};
+
+}  // namespace reprint::store
