@@ -10,6 +10,8 @@ find_package(nlohmann_json REQUIRED)
 find_package(RocksDB CONFIG REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+# HTTP server of `reprint serve` (Debian builds it as a shared library).
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 # myhtml (Modest) ships a broken CMake config file, so it is found by hand.
 find_library(MODEST_LIBRARY NAMES modest REQUIRED)
 find_path(MODEST_INCLUDE_DIR NAMES myhtml/api.h REQUIRED)

@@ -8,6 +8,7 @@ packages=(
   libsimdjson-dev libxxhash-dev libmodest-dev libicu-dev
   libcli11-dev nlohmann-json3-dev libzstd-dev zlib1g-dev
   librocksdb-dev          # the persistent copy index (reprint index, reprint serve)
+  libcpp-httplib-dev      # reprint serve
   libgtest-dev libgmock-dev libbenchmark-dev
   libgumbo-dev            # only for the parser comparison benchmark
   clang libclang-rt-14-dev  # libFuzzer targets

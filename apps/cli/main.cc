@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "serve_command.h"
 #include "extract_commands.h"
 #include "story_commands.h"
 
@@ -125,6 +126,26 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("--format", extract.format, "'jsonl' or 'text'")->capture_default_str()
       ->check(CLI::IsMember({"jsonl", "text"}));
 
+  // reprint serve
+  reprint::serve::ServeArgs serve;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "HTTP/JSON service over a persistent copy index");
+  serve_cmd->add_option("--index", serve.index_dir, "Index directory (created when missing)")->required();
+  serve_cmd->add_option("--bind", serve.bind, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
+  serve_cmd->add_option("--token-file", serve.token_file,
+                        "File with the bearer token clients must send (required unless bound to loopback)");
+  serve_cmd->add_option("--threads", serve.threads, "HTTP worker threads: more than the concurrent clients")
+      ->capture_default_str()->check(CLI::Range(1, 4096));
+  serve_cmd->add_option("--max-body-bytes", serve.max_body_bytes, "Larger request bodies get 413")->capture_default_str();
+  serve_cmd->add_option("--max-inflight", serve.max_inflight, "Requests processed at once; more get 503")
+      ->capture_default_str()->check(CLI::Range(1, 1 << 20));
+  serve_cmd->add_option("--cache-mb", serve.cache_mb, "Index block cache, MiB")->capture_default_str();
+  serve_cmd->add_flag("--no-sync", serve.no_sync, "Acknowledge writes without fsync (survives a crash, not power loss)");
+  serve_cmd->add_option("--read-timeout", serve.read_timeout_seconds,
+                        "Seconds a client may stall mid-request (or not read the response) before it is dropped")
+      ->capture_default_str()->check(CLI::Range(0.01, 3600.0));
+  serve_cmd->add_option("--keep-alive-timeout", serve.keep_alive_seconds, "Seconds an idle connection stays open")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -139,5 +160,6 @@ int main(int argc, char** argv) {
   if (*extract_cmd) return reprint::cli::RunExtract(extract);
   if (*stories_cmd) return reprint::cli::RunStories(stories);
   if (*eval_clusters_cmd) return reprint::cli::RunEvalClusters(eval_clusters);
+  if (*serve_cmd) return reprint::serve::RunServe(serve);
   return 2;
 }

@@ -1,0 +1,37 @@
+// `reprint serve`: the HTTP/JSON service over a CopyIndex. Flags are parsed in
+// apps/cli/main.cc; everything else (binding, signals, the server's life) is
+// here and in the files beside it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace reprint::serve {
+
+struct ServeArgs {
+  std::string index_dir;
+  std::string bind = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
+  // File holding the bearer token clients must send. Required when binding
+  // to anything but loopback, so an open port never serves an open index.
+  std::string token_file;
+  // HTTP worker threads. httplib gives each connection one thread for as long
+  // as it is kept alive, so this must exceed the concurrent clients.
+  int threads = 64;
+  size_t max_body_bytes = size_t{16} << 20;
+  // Requests being processed at once beyond which new ones get 503: bounds
+  // the memory held by request bodies and prepared documents.
+  int max_inflight = 32;
+  size_t cache_mb = 512;    // index block cache
+  bool no_sync = false;     // acknowledge after the log write, without fsync
+  // Seconds a connection may wait for the next bytes of a request (or for
+  // the client to take the response) before it is dropped: slow clients
+  // cannot hold a worker thread forever.
+  double read_timeout_seconds = 10;
+  int keep_alive_seconds = 5;  // idle time before a kept-alive connection closes
+};
+
+// Runs until SIGTERM or SIGINT. Returns the exit status: 0 after a graceful
+// shutdown, 2 for usage errors or when the index or port cannot be opened.
+int RunServe(const ServeArgs& args);
+
+}  // namespace reprint::serve
