@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "serve_command.h"
 #include "extract_commands.h"
+#include "index_commands.h"
 #include "story_commands.h"
 
 namespace {
@@ -146,6 +147,34 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--keep-alive-timeout", serve.keep_alive_seconds, "Seconds an idle connection stays open")
       ->capture_default_str()->check(CLI::Range(1, 3600));
 
+  // reprint index
+  reprint::cli::IndexArgs index;
+  reprint::DedupOptions index_similarity;
+  CLI::App* index_cmd = app.add_subcommand("index", "The persistent copy index that `reprint serve` answers from");
+  index_cmd->require_subcommand(1);
+  const auto add_index_dir = [&index](CLI::App* cmd) {
+    cmd->add_option("--index", index.index_dir, "Index directory")->required();
+  };
+  CLI::App* index_add = index_cmd->add_subcommand("add", "Match documents against the index, store them, write one answer each");
+  AddCommonFlags(index_add, &index.common);
+  add_index_dir(index_add);
+  AddSimilarityFlags(index_add, &index_similarity);
+  index_add->add_flag("--no-sync", index.no_sync, "Do not fsync each commit (survives a crash, not power loss)");
+  CLI::App* index_query = index_cmd->add_subcommand("query", "Answer for each document as `add` would, storing nothing");
+  AddCommonFlags(index_query, &index.common);
+  add_index_dir(index_query);
+  CLI::App* index_delete = index_cmd->add_subcommand("delete", "Remove documents by id, or by age (retention)");
+  index_delete->add_option("ids", index.ids, "Document ids");
+  index_delete->add_option("--older-than-days", index.older_than_days,
+                           "Remove documents dated (else ingested) more than N days ago")->check(CLI::Range(0, 1 << 20));
+  index_delete->add_flag("-q,--quiet", index.common.quiet, "No summary");
+  add_index_dir(index_delete);
+  CLI::App* index_stats = index_cmd->add_subcommand("stats", "Print the index's counters as JSON");
+  add_index_dir(index_stats);
+  CLI::App* index_check = index_cmd->add_subcommand("check", "Verify every cross-reference of the index (reads all of it)");
+  index_check->add_flag("-q,--quiet", index.common.quiet, "No summary");
+  add_index_dir(index_check);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -161,5 +190,12 @@ int main(int argc, char** argv) {
   if (*stories_cmd) return reprint::cli::RunStories(stories);
   if (*eval_clusters_cmd) return reprint::cli::RunEvalClusters(eval_clusters);
   if (*serve_cmd) return reprint::serve::RunServe(serve);
+  index.options.fingerprint = index_similarity.fingerprint;
+  index.options.thresholds = index_similarity.thresholds;
+  if (*index_add) return reprint::cli::RunIndexAdd(index);
+  if (*index_query) return reprint::cli::RunIndexQuery(index);
+  if (*index_delete) return reprint::cli::RunIndexDelete(index);
+  if (*index_stats) return reprint::cli::RunIndexStats(index);
+  if (*index_check) return reprint::cli::RunIndexCheck(index);
   return 2;
 }

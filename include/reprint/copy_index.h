@@ -44,10 +44,12 @@ namespace reprint {
 struct CopyIndexOptions {
   CleanOptions clean;
   // Fingerprint parameters and the Jaccard threshold are fixed when the index
-  // is created and stored in it: an index opened with different ones is
-  // refused, because its stored keys would no longer match.
+  // is created and stored in it, because its stored keys depend on them. An
+  // existing index keeps its own (these are then ignored) unless
+  // adopt_stored_parameters is false: then different ones are refused.
   FingerprintOptions fingerprint;
   RelationThresholds thresholds;
+  bool adopt_stored_parameters = true;
   int min_shared_anchors = 2;
   double min_anchor_fraction = 0.4;
   size_t max_bucket = 2000;

@@ -4,6 +4,7 @@
 #include <rocksdb/iterator.h>
 
 #include <chrono>
+#include <cstdio>
 #include <condition_variable>
 #include <ctime>
 #include <deque>
@@ -29,6 +30,17 @@ std::string ParameterSignature(const CopyIndexOptions& o) {
   return "shingle=" + std::to_string(f.shingle_size) + " num_perm=" + std::to_string(f.num_perm) +
          " anchor_rate_log2=" + std::to_string(f.anchor_rate_log2) + " lead=" + std::to_string(f.lead_shingles) +
          " seed=" + std::to_string(f.seed) + " threshold=" + std::to_string(o.thresholds.jaccard);
+}
+
+// The inverse of ParameterSignature().
+bool AdoptParameters(const std::string& signature, CopyIndexOptions* o) {
+  FingerprintOptions& f = o->fingerprint;
+  unsigned long long seed = 0;
+  const int read = std::sscanf(signature.c_str(), "shingle=%d num_perm=%d anchor_rate_log2=%d lead=%d seed=%llu threshold=%lf",
+                               &f.shingle_size, &f.num_perm, &f.anchor_rate_log2, &f.lead_shingles, &seed,
+                               &o->thresholds.jaccard);
+  f.seed = seed;
+  return read == 6;
 }
 
 Status ValidateOptions(const CopyIndexOptions& o) {
@@ -116,6 +128,13 @@ Status CopyIndex::Impl::LoadState() {
     return core.database->Write(&batch, true);
   }
   if (!store::DecodeState(value, &state)) return Status::Corruption("index state record");
+  if (state.parameters != parameters && core.options.adopt_stored_parameters) {
+    if (!AdoptParameters(state.parameters, &core.options))
+      return Status::Corruption("index parameters '" + state.parameters + "'");
+    core.rules.thresholds.jaccard = core.options.thresholds.jaccard;
+    core.lsh = OptimalLshParams(core.options.thresholds.jaccard, core.options.fingerprint.num_perm);
+    return Status::Ok();
+  }
   if (state.parameters != parameters)
     return Status::InvalidArgument("index was created with " + state.parameters + ", not " + parameters);
   return Status::Ok();
@@ -290,15 +309,19 @@ Status CopyIndex::Query(const PreparedDocument& document, DocumentAnswer* answer
   }
   store::SnapshotReader reader(*impl_->core.database);
   const store::DocRecord doc = store::RecordFor(document, impl_->core.lsh, Now());
+  // A stored document with the same id would be replaced: it is not a match.
+  uint64_t replaced = 0;
+  if (Status s = store::Ingestor::FindSeq(&reader, document.clean.id, &replaced); !s.ok()) return s;
   store::MatchOutcome match;
-  if (Status s = store::FindMatches(&reader, doc, document.shingles, impl_->core.rules, &match); !s.ok()) return s;
+  if (Status s = store::FindMatches(&reader, doc, document.shingles, impl_->core.rules, &match, replaced); !s.ok())
+    return s;
   if (!match.edges.empty()) {
     store::DocRecord partner;
     bool found = false;
     if (Status s = store::LoadDoc(&reader, match.edges.front().other, &partner, &found); !s.ok()) return s;
     if (found) answer->story_id = partner.story_id;  // a copy's story; others' would need a vote
   }
-  return store::DescribeMembership(&reader, doc, 0, document.shingles, match.edges, impl_->core.rules, answer);
+  return store::DescribeMembership(&reader, doc, 0, document.shingles, match.edges, impl_->core.rules, answer, replaced);
 }
 
 Result<StoredDocument> CopyIndex::GetDocument(std::string_view id) const {

@@ -105,6 +105,10 @@ TEST_F(CopyIndexTest, QueryAnswersWithoutStoring) {
   EXPECT_FALSE(answer.stored);
   EXPECT_EQ(index_->Stats().documents, 1u);
   EXPECT_EQ(index_->GetDocument("q").status().code(), StatusCode::kNotFound);
+  // A stored document is not its own copy: querying it as it is finds nothing.
+  ASSERT_TRUE(index_->Query(Prepare("a", story), &answer).ok());
+  EXPECT_TRUE(answer.copy_of.empty());
+  EXPECT_TRUE(answer.matches.empty());
 }
 
 TEST_F(CopyIndexTest, DeletingTheLinkSplitsTheCluster) {
@@ -206,13 +210,18 @@ TEST_F(CopyIndexTest, ConcurrentAddsAreAllStoredAndGrouped) {
   EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
 }
 
-TEST_F(CopyIndexTest, RefusesAnIndexBuiltWithOtherParameters) {
+TEST_F(CopyIndexTest, KeepsTheParametersItWasBuiltWith) {
   Add("a", Words(14, 100));
   index_.reset();
   CopyIndexOptions options;
   options.fingerprint.shingle_size = 4;
+  options.adopt_stored_parameters = false;
   auto opened = CopyIndex::Open(dir_.string(), options);
   EXPECT_EQ(opened.status().code(), StatusCode::kInvalidArgument);
+  options.adopt_stored_parameters = true;  // the default: the index keeps its own
+  opened = CopyIndex::Open(dir_.string(), options);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened.value()->options().fingerprint.shingle_size, 5);
 }
 
 }  // namespace

@@ -25,10 +25,10 @@ DocRecord RecordFor(const PreparedDocument& prepared, LshParams lsh, int64_t now
 
 // Fills the cluster part of *answer for a document with these edges that
 // is (seq != 0) or would be (seq == 0) stored: copy_of, relation, scores,
-// cluster, matches.
+// cluster, matches. `replaced`: a stored document a query would replace.
 Status DescribeMembership(StoreReader* reader, const DocRecord& doc, uint64_t seq,
                           const std::vector<uint32_t>& shingles, const EdgeList& edges, const MatchRules& rules,
-                          DocumentAnswer* answer);
+                          DocumentAnswer* answer, uint64_t replaced = 0);
 
 // Checks every cross-reference of the index (CopyIndex::CheckConsistency).
 Status CheckIndex(const IndexCore& core);

@@ -100,13 +100,14 @@ std::string ExactKey(uint64_t exact_hash) {
 }
 
 Status FindMatches(StoreReader* reader, const DocRecord& doc, const std::vector<uint32_t>& shingles,
-                   const MatchRules& rules, MatchOutcome* out) {
+                   const MatchRules& rules, MatchOutcome* out, uint64_t exclude) {
   *out = MatchOutcome();
   std::string value;
   bool found = false;
   if (Status s = reader->Get(Column::kMeta, ExactKey(doc.exact_hash), &value, &found); !s.ok()) return s;
   std::vector<uint64_t> same_text;
   if (found && !DecodeSeqList(value, &same_text)) return Status::Corruption("exact-hash list");
+  std::erase(same_text, exclude);
   if (!same_text.empty()) {
     // Exact copies reach their cluster through the first stored one, as in batch.
     out->exact_representative = same_text.front();
@@ -117,6 +118,7 @@ Status FindMatches(StoreReader* reader, const DocRecord& doc, const std::vector<
   std::unordered_map<uint64_t, SharedKeys> shared;
   if (Status s = CountSharedKeys(reader, doc, rules, out, &shared); !s.ok()) return s;
   std::vector<uint64_t> candidates;
+  shared.erase(exclude);
   for (const auto& [seq, s] : shared)
     if (s.band || AcceptAnchors(s, doc, rules) || AcceptLeads(s, doc, rules)) candidates.push_back(seq);
   std::sort(candidates.begin(), candidates.end());

@@ -34,7 +34,8 @@ uint16_t LeadAux(const DocRecord& doc);
 
 std::string ExactKey(uint64_t exact_hash);
 
+// `exclude`: a stored document to ignore (the one a query would replace); 0: none.
 Status FindMatches(StoreReader* reader, const DocRecord& doc, const std::vector<uint32_t>& shingles,
-                   const MatchRules& rules, MatchOutcome* out);
+                   const MatchRules& rules, MatchOutcome* out, uint64_t exclude = 0);
 
 }  // namespace reprint::store

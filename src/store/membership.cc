@@ -29,7 +29,7 @@ struct Membership {
   std::vector<uint64_t> canonical_candidates;
 };
 
-Status HypotheticalMembership(StoreReader* reader, const EdgeList& edges, Membership* m) {
+Status HypotheticalMembership(StoreReader* reader, const EdgeList& edges, uint64_t replaced, Membership* m) {
   std::map<uint64_t, ClusterRecord> clusters;
   size_t largest = 0;
   for (const Edge& e : edges) {
@@ -46,7 +46,10 @@ Status HypotheticalMembership(StoreReader* reader, const EdgeList& edges, Member
     ClusterRecord& c = clusters[partner.cluster_id];
     if (Status s = LoadCluster(reader, partner.cluster_id, &c, &found); !s.ok()) return s;
     m->size += c.members.size();
-    m->canonical_candidates.push_back(c.canonical);
+    // The document this one would replace leaves its cluster. (Its cluster's
+    // next canonical is then approximated by the other candidates.)
+    if (std::binary_search(c.members.begin(), c.members.end(), replaced)) --m->size;
+    if (c.canonical != replaced) m->canonical_candidates.push_back(c.canonical);
     if (c.members.size() > largest) largest = c.members.size(), m->cluster_id = partner.cluster_id;
   }
   return Status::Ok();
@@ -108,7 +111,7 @@ DocRecord RecordFor(const PreparedDocument& prepared, LshParams lsh, int64_t now
 
 Status DescribeMembership(StoreReader* reader, const DocRecord& doc, uint64_t seq,
                           const std::vector<uint32_t>& shingles, const EdgeList& edges, const MatchRules& rules,
-                          DocumentAnswer* answer) {
+                          DocumentAnswer* answer, uint64_t replaced) {
   if (Status s = FillMatches(reader, edges, answer); !s.ok()) return s;
   answer->cluster_id = 0;
   answer->cluster_size = 1;
@@ -125,7 +128,7 @@ Status DescribeMembership(StoreReader* reader, const DocRecord& doc, uint64_t se
     canonical = cluster.canonical;
   } else {
     Membership m;
-    if (Status s = HypotheticalMembership(reader, edges, &m); !s.ok()) return s;
+    if (Status s = HypotheticalMembership(reader, edges, replaced, &m); !s.ok()) return s;
     answer->cluster_id = m.cluster_id;
     answer->cluster_size = m.size;
     // The query document competes as seq 0, which no stored document has.
