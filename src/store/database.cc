@@ -42,7 +42,9 @@ rocksdb::ColumnFamilyOptions ColumnOptions(Column column, const std::shared_ptr<
     // memtable makes each of a document's ~50 key updates O(1) instead of a
     // skiplist insert (which dominated ingest, measured with callgrind).
     cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kPostingKeyBytes));
-    cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(size_t{1} << 20));
+    // The bucket array is allocated with each memtable: sized to stay a
+    // small part of it (a memtable must not start out full).
+    cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(std::max<size_t>(cf.write_buffer_size / 256, 4096)));
   }
   if (column == Column::kBlobs) {
     cf.compression = rocksdb::kZSTD;
