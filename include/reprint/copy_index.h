@@ -20,7 +20,10 @@
 //
 // Durability: Add() returns after its documents are in the write-ahead log
 // and, with sync_writes, fsync'ed. Concurrent Add() calls are grouped into
-// one commit (group commit), which is what makes durable ingest fast.
+// one commit (group commit), and a group's fsync runs while the next group
+// is matched: that is what makes durable ingest fast. So a reader may see a
+// document a moment before its Add() returns; a crash in that moment loses
+// it, but never an acknowledged one.
 //
 // Thread safety: every method may be called from any thread. Writes are
 // applied by one writer in arrival order; reads (Query, Get*) run in the

@@ -98,6 +98,12 @@ struct CopyIndex::Impl {
   bool stopping = false;
   std::thread writer;
 
+  std::mutex sync_mutex;
+  std::condition_variable sync_cv;
+  std::deque<AddRequest*> unsynced;  // written, not yet fsync'ed
+  bool syncer_stopping = false;
+  std::thread syncer;
+
   mutable std::mutex stats_mutex;
   store::IndexState published;  // state as of the last commit
   uint64_t commits = 0, committed_documents = 0;
@@ -108,8 +114,11 @@ struct CopyIndex::Impl {
   Status LoadState();
   Status ReplayStories();
   void WriterLoop();
+  void SyncerLoop();
+  void Acknowledge(const std::vector<AddRequest*>& group);
   void ProcessGroup(const std::vector<AddRequest*>& group);
-  Status Commit(store::WriteGroup* group, const store::IndexState& before);
+  // Writes the group and the state; `sync`: fsync before returning.
+  Status Commit(store::WriteGroup* group, const store::IndexState& before, bool sync);
   void Publish();
   std::unique_ptr<PrepareWorker> Borrow() const;
   void Return(std::unique_ptr<PrepareWorker> worker) const;
@@ -171,13 +180,47 @@ void CopyIndex::Impl::WriterLoop() {
     queue.clear();
     lock.unlock();
     ProcessGroup(group);
-    lock.lock();
-    for (AddRequest* r : group) {
-      pending_documents -= r->documents->size();
-      r->done = true;
+    if (core.options.sync_writes && group.front()->status.ok()) {
+      // The fsync overlaps the next group's matching; the syncer acknowledges.
+      std::lock_guard sync_lock(sync_mutex);
+      unsynced.insert(unsynced.end(), group.begin(), group.end());
+      sync_cv.notify_one();
+      lock.lock();
+      continue;
     }
-    done_cv.notify_all();
+    lock.lock();
+    Acknowledge(group);
   }
+}
+
+// Makes written groups durable: one fsync of the log covers every group
+// written before it started, so groups that wait share it.
+void CopyIndex::Impl::SyncerLoop() {
+  std::unique_lock lock(sync_mutex);
+  for (;;) {
+    sync_cv.wait(lock, [&] { return syncer_stopping || !unsynced.empty(); });
+    if (unsynced.empty()) return;
+    std::vector<AddRequest*> group(unsynced.begin(), unsynced.end());
+    unsynced.clear();
+    lock.unlock();
+    const Status status = store::FromRocks(core.database->db()->SyncWAL(), "syncing the index log");
+    for (AddRequest* r : group)
+      if (!status.ok()) r->status = status;
+    {
+      std::lock_guard queue_lock(queue_mutex);
+      Acknowledge(group);
+    }
+    lock.lock();
+  }
+}
+
+// REQUIRES: queue_mutex held.
+void CopyIndex::Impl::Acknowledge(const std::vector<AddRequest*>& group) {
+  for (AddRequest* r : group) {
+    pending_documents -= r->documents->size();
+    r->done = true;
+  }
+  done_cv.notify_all();
 }
 
 void CopyIndex::Impl::ProcessGroup(const std::vector<AddRequest*>& requests) {
@@ -192,7 +235,7 @@ void CopyIndex::Impl::ProcessGroup(const std::vector<AddRequest*>& requests) {
     for (size_t i = 0; i < r->documents->size() && status.ok(); ++i)
       status = ingestor.Add(&group, (*r->documents)[i], now, &(*r->answers)[i]);
   }
-  if (status.ok()) status = Commit(&group, before);
+  if (status.ok()) status = Commit(&group, before, false);  // the syncer makes it durable
   else state = before;
   for (AddRequest* r : requests) r->status = status;
   if (status.ok()) {
@@ -203,10 +246,10 @@ void CopyIndex::Impl::ProcessGroup(const std::vector<AddRequest*>& requests) {
 }
 
 // REQUIRES: write_mutex held. On failure the state goes back to `before`.
-Status CopyIndex::Impl::Commit(store::WriteGroup* group, const store::IndexState& before) {
+Status CopyIndex::Impl::Commit(store::WriteGroup* group, const store::IndexState& before, bool sync) {
   state.next_story = std::max(state.next_story, stories->next_story_id());
   group->Put(Column::kMeta, "S", store::EncodeState(state));
-  Status status = core.database->Write(group->batch(), core.options.sync_writes);
+  Status status = core.database->Write(group->batch(), sync);
   if (!status.ok()) {
     state = before;
     return status;
@@ -246,6 +289,12 @@ CopyIndex::~CopyIndex() {
   }
   impl_->queue_cv.notify_all();
   if (impl_->writer.joinable()) impl_->writer.join();
+  {
+    std::lock_guard lock(impl_->sync_mutex);
+    impl_->syncer_stopping = true;
+  }
+  impl_->sync_cv.notify_all();
+  if (impl_->syncer.joinable()) impl_->syncer.join();
 }
 
 Result<std::unique_ptr<CopyIndex>> CopyIndex::Open(const std::string& dir, const CopyIndexOptions& options) {
@@ -263,6 +312,7 @@ Result<std::unique_ptr<CopyIndex>> CopyIndex::Open(const std::string& dir, const
   impl->Publish();
   Impl* raw = impl.get();
   impl->writer = std::thread([raw] { raw->WriterLoop(); });
+  impl->syncer = std::thread([raw] { raw->SyncerLoop(); });
   return std::unique_ptr<CopyIndex>(new CopyIndex(std::move(impl)));
 }
 
@@ -351,7 +401,7 @@ Status CopyIndex::Delete(std::string_view id) {
     impl_->state = before;
     return s;
   }
-  return impl_->Commit(&group, before);
+  return impl_->Commit(&group, before, impl_->core.options.sync_writes);
 }
 
 Result<uint64_t> CopyIndex::DeleteBefore(int32_t day) {
@@ -384,7 +434,7 @@ Result<uint64_t> CopyIndex::DeleteBefore(int32_t day) {
       }
       ++removed;
     }
-    if (Status s = impl_->Commit(&group, before); !s.ok()) return s;
+    if (Status s = impl_->Commit(&group, before, impl_->core.options.sync_writes); !s.ok()) return s;
   }
   return removed;
 }
