@@ -139,7 +139,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--max-body-bytes", serve.max_body_bytes, "Larger request bodies get 413")->capture_default_str();
   serve_cmd->add_option("--max-inflight", serve.max_inflight, "Requests processed at once; more get 503")
       ->capture_default_str()->check(CLI::Range(1, 1 << 20));
-  serve_cmd->add_option("--cache-mb", serve.cache_mb, "Index block cache, MiB")->capture_default_str();
+  serve_cmd->add_option("--memory-mb", serve.memory_mb,
+                        "Resident memory to stay within: request bodies, then the index's caches and story state")
+      ->capture_default_str()->check(CLI::Range(64, 1 << 24));
   serve_cmd->add_flag("--no-sync", serve.no_sync, "Acknowledge writes without fsync (survives a crash, not power loss)");
   serve_cmd->add_option("--read-timeout", serve.read_timeout_seconds,
                         "Seconds a client may stall mid-request (or not read the response) before it is dropped")

@@ -24,9 +24,21 @@ int Fail(const std::string& message) {
   return 2;
 }
 
-CopyIndexOptions IndexOptions(const ServeArgs& args) {
+// Request bodies come first out of the memory budget: httplib reads a whole
+// body on each worker thread before admission control sees it, and each
+// admitted request also holds its prepared documents (about as large again).
+// The index gets the rest.
+Result<CopyIndexOptions> IndexOptions(const ServeArgs& args) {
+  const size_t budget = args.memory_mb << 20;
+  const size_t requests = static_cast<size_t>(args.threads + args.max_inflight) * args.max_body_bytes;
+  constexpr size_t kIndexMinimum = size_t{256} << 20;
+  if (requests + kIndexMinimum > budget)
+    return Status::InvalidArgument("--memory-mb " + std::to_string(args.memory_mb) + " cannot hold " +
+                                   std::to_string(args.max_inflight) + " requests of " +
+                                   std::to_string(args.max_body_bytes >> 20) +
+                                   " MiB and the index: lower --threads, --max-inflight or --max-body-bytes");
   CopyIndexOptions options;
-  options.cache_bytes = args.cache_mb << 20;
+  FitToMemory(budget - requests, &options);
   options.sync_writes = !args.no_sync;
   return options;
 }
@@ -81,7 +93,9 @@ int RunServe(const ServeArgs& args) {
     }
   });
 
-  Result<std::unique_ptr<CopyIndex>> opened = CopyIndex::Open(args.index_dir, IndexOptions(args));
+  Result<CopyIndexOptions> options = IndexOptions(args);
+  if (!options.ok()) return Fail(options.status().message());
+  Result<std::unique_ptr<CopyIndex>> opened = CopyIndex::Open(args.index_dir, options.value());
   if (!opened.ok()) {
     serving_over.store(true);
     return Fail("cannot open the index " + args.index_dir + ": " + opened.status().ToString());

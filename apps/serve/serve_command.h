@@ -17,11 +17,13 @@ struct ServeArgs {
   // HTTP worker threads. httplib gives each connection one thread for as long
   // as it is kept alive, so this must exceed the concurrent clients.
   int threads = 64;
-  size_t max_body_bytes = size_t{16} << 20;
+  size_t max_body_bytes = size_t{8} << 20;
   // Requests being processed at once beyond which new ones get 503: bounds
   // the memory held by request bodies and prepared documents.
   int max_inflight = 32;
-  size_t cache_mb = 512;    // index block cache
+  // Resident memory the service keeps within: request bodies in flight
+  // (max_inflight x max_body_bytes) first, the index (FitToMemory) the rest.
+  size_t memory_mb = 2048;
   bool no_sync = false;     // acknowledge after the log write, without fsync
   // Seconds a connection may wait for the next bytes of a request (or for
   // the client to take the response) before it is dropped: slow clients

@@ -65,6 +65,9 @@ struct CopyIndexOptions {
   size_t write_buffer_bytes = size_t{128} << 20;
   // Articles replayed into the story state when the index is opened.
   size_t story_replay_documents = 200000;
+  // Stories kept in memory to be joined (the least recently joined beyond
+  // this are retired); each costs up to ~5 KB.
+  size_t story_live_stories = 200000;
   // fsync the log before an Add() returns: survives power loss, not only a
   // process crash.
   bool sync_writes = true;
@@ -150,6 +153,11 @@ struct CopyIndexStats {
   uint64_t commits = 0;           // group commits since open
   uint64_t committed_documents = 0;
 };
+
+// Splits a memory budget for the index (block cache, write buffers, live
+// stories) so that the index's resident size stays within `bytes`, whatever
+// its size on disk. Callers keep their own allowance out of it.
+void FitToMemory(size_t bytes, CopyIndexOptions* options);
 
 class CopyIndex {
  public:

@@ -60,6 +60,7 @@ story::StreamingStoryOptions StoryOptionsFrom(const CopyIndexOptions& o) {
   story::StreamingStoryOptions s;
   s.threshold = o.story_threshold;
   s.window_days = o.story_window_days;
+  s.max_live_stories = o.story_live_stories;
   return s;
 }
 
@@ -314,6 +315,17 @@ Result<std::unique_ptr<CopyIndex>> CopyIndex::Open(const std::string& dir, const
   impl->writer = std::thread([raw] { raw->WriterLoop(); });
   impl->syncer = std::thread([raw] { raw->SyncerLoop(); });
   return std::unique_ptr<CopyIndex>(new CopyIndex(std::move(impl)));
+}
+
+void FitToMemory(size_t bytes, CopyIndexOptions* options) {
+  // Half for RocksDB (cache 3/8, memtables 1/8: both charged to the cache,
+  // so they cannot outgrow it), a quarter for the stories' centroids
+  // (at most ~5 KB each), the rest for the story frequency tables (32 MB),
+  // open table files and the heap's slack.
+  options->cache_bytes = bytes / 8 * 3;
+  options->write_buffer_bytes = bytes / 8;
+  constexpr size_t kBytesPerLiveStory = 5000;
+  options->story_live_stories = std::max<size_t>(1000, bytes / 4 / kBytesPerLiveStory);
 }
 
 const CopyIndexOptions& CopyIndex::options() const { return impl_->core.options; }
