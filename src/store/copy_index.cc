@@ -156,20 +156,22 @@ Status CopyIndex::Impl::ReplayStories() {
   stories = std::make_unique<story::StreamingStories>(StoryOptionsFrom(core.options), state.next_story);
   const uint64_t replay = core.options.story_replay_documents;
   const uint64_t first = state.next_seq > replay ? state.next_seq - replay : 1;
+  // Point lookups, not a scan: the blobs' memtable is hashed (database.h).
   store::SnapshotReader reader(*core.database);
-  std::unique_ptr<rocksdb::Iterator> it(
-      core.database->db()->NewIterator(reader.read_options(), core.database->handle(Column::kBlobs)));
   story::StoryFeatures features;
-  for (it->Seek(store::SeqKey('f', first)); it->Valid() && it->key()[0] == 'f'; it->Next()) {
+  std::string blob;
+  for (uint64_t seq = first; seq < state.next_seq; ++seq) {
+    bool found = false;
+    if (Status s = reader.Get(Column::kBlobs, store::SeqKey('f', seq), &blob, &found); !s.ok()) return s;
+    if (!found) continue;  // a copy (no vote), a document without text, or deleted
     uint64_t story_id = 0;
     int32_t day = INT32_MIN;
     std::string_view encoded;
-    if (!store::DecodeFeaturesBlob({it->value().data(), it->value().size()}, &story_id, &day, &encoded) ||
-        !story::DecodeStoryFeatures(encoded, &features))
-      return Status::Corruption("story features of document #" + std::to_string(store::ReadBigEndian64(it->key().ToStringView().substr(1))));
+    if (!store::DecodeFeaturesBlob(blob, &story_id, &day, &encoded) || !story::DecodeStoryFeatures(encoded, &features))
+      return Status::Corruption("story features of document #" + std::to_string(seq));
     stories->Restore(features, day == INT32_MIN ? std::nullopt : std::optional<int32_t>(day), story_id);
   }
-  return store::FromRocks(it->status(), "replaying stories");
+  return Status::Ok();
 }
 
 void CopyIndex::Impl::WriterLoop() {

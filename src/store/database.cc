@@ -14,6 +14,7 @@ namespace reprint::store {
 namespace {
 
 constexpr size_t kPostingKeyBytes = 5;  // family + 32-bit key (PostingKey)
+constexpr size_t kBlobKeyBytes = 9;     // kind + seq (SeqKey)
 
 const char* const kColumnNames[] = {rocksdb::kDefaultColumnFamilyName.c_str(), "postings", "blobs"};
 
@@ -49,6 +50,9 @@ rocksdb::ColumnFamilyOptions ColumnOptions(Column column, const std::shared_ptr<
   if (column == Column::kBlobs) {
     cf.compression = rocksdb::kZSTD;
     cf.bottommost_compression = rocksdb::kZSTD;
+    // Read by whole key only (prefix + seq), like postings.
+    cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kBlobKeyBytes));
+    cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(std::max<size_t>(cf.write_buffer_size / 4096, 1024)));
   }
   return cf;
 }
