@@ -114,8 +114,9 @@ void BM_Query(benchmark::State& state) {
   const auto dir = FreshDir("query");
   auto index = OpenIndex(dir, false);
   std::vector<DocumentAnswer> answers;
-  if (!index->Add(PrepareMany(*index, 0, 20000), &answers).ok()) std::abort();
-  std::vector<PreparedDocument> queries = PrepareMany(*index, 20000, 1000);
+  const auto stored = static_cast<uint64_t>(state.range(0));
+  if (!index->Add(PrepareMany(*index, 0, stored), &answers).ok()) std::abort();
+  std::vector<PreparedDocument> queries = PrepareMany(*index, stored, 1000);
   size_t i = 0;
   DocumentAnswer answer;
   for (auto _ : state) {
@@ -125,7 +126,7 @@ void BM_Query(benchmark::State& state) {
   index.reset();
   std::filesystem::remove_all(dir);
 }
-BENCHMARK(BM_Query)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Query)->Arg(2000)->Arg(20000)->ArgName("stored")->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace reprint

@@ -96,6 +96,14 @@ Status LoadDoc(StoreReader* reader, uint64_t seq, DocRecord* doc, bool* found) {
   return Status::Ok();
 }
 
+Status LoadKeys(StoreReader* reader, uint64_t seq, DocRecord* doc) {
+  std::string value;
+  bool found = false;
+  if (Status s = reader->Get(Column::kMeta, SeqKey('k', seq), &value, &found); !s.ok()) return s;
+  if (!found || !DecodeKeys(value, doc)) return Status::Corruption("keys of document #" + std::to_string(seq));
+  return Status::Ok();
+}
+
 Status LoadCluster(StoreReader* reader, uint64_t cluster_id, ClusterRecord* cluster, bool* found) {
   std::string value;
   if (Status s = reader->Get(Column::kMeta, SeqKey('c', cluster_id), &value, found); !s.ok()) return s;

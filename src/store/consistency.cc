@@ -50,8 +50,10 @@ Status CheckDocument(store::StoreReader* reader, uint64_t seq, const store::DocR
     if (Status s = reader->Get(Column::kMeta, store::StoryMemberKey(doc.story_id, seq), &value, &found); !s.ok()) return s;
     if (!found) return Problem(seq, "missing from its story " + std::to_string(doc.story_id));
   }
-  if (doc.indexed && !doc.band_keys.empty()) {
-    const std::string key = store::PostingKey(store::KeyFamily::kBand, doc.band_keys.front());
+  store::DocRecord keyed = doc;
+  if (Status s = store::LoadKeys(reader, seq, &keyed); !s.ok()) return s;
+  if (doc.indexed && !keyed.band_keys.empty()) {
+    const std::string key = store::PostingKey(store::KeyFamily::kBand, keyed.band_keys.front());
     std::string posting;
     if (Status s = reader->Get(Column::kPostings, key, &posting, &found); !s.ok()) return s;
     const bool full = found && store::PostingLength(posting) >= max_bucket;

@@ -4,7 +4,7 @@
 // the database, so each document of a group sees the ones before it).
 //
 // Column families and key prefixes:
-//   meta:     S state | i<id> seq | d<seq> DocRecord | e<seq> EdgeList |
+//   meta:     S state | i<id> seq | d<seq> DocRecord | k<seq> its keys | e<seq> EdgeList |
 //             c<cluster> ClusterRecord | x<exact hash> seqs | s<story> StoryRecord |
 //             m<story><seq> story member | t<day><seq> retention order
 //   postings: <family><key> posting list (merge operator; whole-key Bloom filter,

@@ -112,6 +112,7 @@ Status Ingestor::Add(WriteGroup* group, const PreparedDocument& prepared, int64_
   if (Status s = JoinCluster(group, &state_, seq, &doc, match.edges); !s.ok()) return s;
   if (Status s = AssignStory(group, seq, prepared, &doc); !s.ok()) return s;
   group->Put(Column::kMeta, SeqKey('d', seq), EncodeDoc(doc));
+  group->Put(Column::kMeta, SeqKey('k', seq), EncodeKeys(doc));
   std::string seq_bytes;
   PutBigEndian64(&seq_bytes, seq);
   group->Put(Column::kMeta, "i" + doc.id, seq_bytes);
@@ -158,6 +159,7 @@ Status Ingestor::PromoteExactCopy(WriteGroup* group, uint64_t removed, const Doc
   bool found = false;
   if (Status s = LoadDoc(group, heir, &record, &found); !s.ok()) return s;
   if (!found) return Status::Corruption("exact copy #" + std::to_string(heir) + " has no record");
+  if (Status s = LoadKeys(group, heir, &record); !s.ok()) return s;
   record.indexed = true;
   MergePostings(group, heir, record, true, {});
   group->Put(Column::kMeta, SeqKey('d', heir), EncodeDoc(record));
@@ -169,6 +171,7 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
   bool found = false;
   if (Status s = LoadDoc(group, seq, &doc, &found); !s.ok()) return s;
   if (!found) return Status::Corruption("id maps to document #" + std::to_string(seq) + " without a record");
+  if (Status s = LoadKeys(group, seq, &doc); !s.ok()) return s;
   if (Status s = Unindex(group, seq, doc); !s.ok()) return s;
   if (Status s = RemoveEdges(group, seq); !s.ok()) return s;
   if (doc.cluster_id != 0)
@@ -176,6 +179,7 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
   if (Status s = LeaveStory(group, seq, doc); !s.ok()) return s;
   group->Delete(Column::kMeta, "i" + doc.id);
   group->Delete(Column::kMeta, SeqKey('d', seq));
+  group->Delete(Column::kMeta, SeqKey('k', seq));
   group->Delete(Column::kMeta, DayKey(doc.day, seq));
   for (char blob : {'h', 'x', 'f'}) group->Delete(Column::kBlobs, SeqKey(blob, seq));
   --state_.documents;

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 #include "store/coding.h"
 
 namespace reprint::store {
 namespace {
 
-constexpr uint64_t kFormatVersion = 1;
+constexpr uint64_t kFormatVersion = 2;
 
 void PutScore(std::string* out, double v) { PutVarint(out, std::bit_cast<uint32_t>(static_cast<float>(v))); }
 double GetScore(Decoder* in) { return std::bit_cast<float>(static_cast<uint32_t>(in->Varint())); }
@@ -25,9 +26,6 @@ std::string EncodeDoc(const DocRecord& d) {
   PutVarint(&out, d.shingle_count);
   PutVarint(&out, d.exact_hash);
   PutVarint(&out, d.indexed ? 1 : 0);
-  PutSortedList(&out, d.band_keys);
-  PutSortedList(&out, d.anchors);
-  PutSortedList(&out, d.leads);
   PutVarint(&out, d.cluster_id);
   PutVarint(&out, d.story_id);
   return out;
@@ -43,11 +41,23 @@ bool DecodeDoc(std::string_view bytes, DocRecord* d) {
   d->shingle_count = static_cast<uint32_t>(in.Varint());
   d->exact_hash = in.Varint();
   d->indexed = in.Varint() != 0;
-  if (!GetSortedList(&in, &d->band_keys) || !GetSortedList(&in, &d->anchors) || !GetSortedList(&in, &d->leads))
-    return false;
   d->cluster_id = in.Varint();
   d->story_id = in.Varint();
   return !in.failed() && in.done();
+}
+
+std::string EncodeKeys(const DocRecord& d) {
+  std::string out;
+  PutSortedList(&out, d.band_keys);
+  PutSortedList(&out, d.anchors);
+  PutSortedList(&out, d.leads);
+  return out;
+}
+
+bool DecodeKeys(std::string_view bytes, DocRecord* d) {
+  Decoder in(bytes);
+  return GetSortedList(&in, &d->band_keys) && GetSortedList(&in, &d->anchors) && GetSortedList(&in, &d->leads) &&
+         in.done();
 }
 
 std::string EncodeCluster(const ClusterRecord& c) {
@@ -133,14 +143,14 @@ bool DecodeState(std::string_view bytes, IndexState* s) {
 }
 
 std::string EncodeShingles(const std::vector<uint32_t>& sorted) {
-  std::string out;
-  PutSortedList(&out, sorted);
-  return out;
+  return std::string(reinterpret_cast<const char*>(sorted.data()), sorted.size() * sizeof(uint32_t));
 }
 
 bool DecodeShingles(std::string_view bytes, std::vector<uint32_t>* sorted) {
-  Decoder in(bytes);
-  return GetSortedList(&in, sorted) && in.done() && std::is_sorted(sorted->begin(), sorted->end());
+  if (bytes.size() % sizeof(uint32_t) != 0) return false;
+  sorted->resize(bytes.size() / sizeof(uint32_t));
+  std::memcpy(sorted->data(), bytes.data(), bytes.size());
+  return std::is_sorted(sorted->begin(), sorted->end());
 }
 
 std::string EncodeSeqList(const std::vector<uint64_t>& sorted) {

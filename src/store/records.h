@@ -22,7 +22,9 @@ struct DocRecord {
   uint32_t shingle_count = 0;
   uint64_t exact_hash = 0;
   bool indexed = false;  // its keys are in the postings (it represents its exact hash)
-  std::vector<uint32_t> band_keys, anchors, leads;  // sorted, distinct
+  // Sorted, distinct. Stored apart (EncodeKeys, key k<seq>): only indexing
+  // and removal need them, while the record is read for every match.
+  std::vector<uint32_t> band_keys, anchors, leads;
   uint64_t cluster_id = 0;
   uint64_t story_id = 0;
 };
@@ -57,8 +59,11 @@ struct IndexState {
   std::string parameters;  // see ParameterSignature() in copy_index.cc
 };
 
+// Everything but the keys.
 std::string EncodeDoc(const DocRecord& doc);
 bool DecodeDoc(std::string_view bytes, DocRecord* doc);
+std::string EncodeKeys(const DocRecord& doc);
+bool DecodeKeys(std::string_view bytes, DocRecord* doc);
 std::string EncodeCluster(const ClusterRecord& cluster);
 bool DecodeCluster(std::string_view bytes, ClusterRecord* cluster);
 std::string EncodeEdges(const EdgeList& edges);
@@ -67,6 +72,8 @@ std::string EncodeStory(const StoryRecord& story);
 bool DecodeStory(std::string_view bytes, StoryRecord* story);
 std::string EncodeState(const IndexState& state);
 bool DecodeState(std::string_view bytes, IndexState* state);
+// Raw 32-bit values: decoding is a copy, and sets are decoded for every
+// candidate a document is verified against.
 std::string EncodeShingles(const std::vector<uint32_t>& sorted);
 bool DecodeShingles(std::string_view bytes, std::vector<uint32_t>* sorted);
 std::string EncodeSeqList(const std::vector<uint64_t>& sorted);

@@ -21,6 +21,7 @@ TEST(RecordsTest, DocumentRoundTrip) {
   doc.story_id = 12;
   DocRecord back;
   ASSERT_TRUE(DecodeDoc(EncodeDoc(doc), &back));
+  ASSERT_TRUE(DecodeKeys(EncodeKeys(doc), &back));
   EXPECT_EQ(back.id, "wire-1");
   EXPECT_EQ(back.day, -5);
   EXPECT_EQ(back.exact_hash, doc.exact_hash);
@@ -39,7 +40,12 @@ TEST(RecordsTest, TruncatedOrGarbageBytesAreRejectedNotRead) {
   EdgeList edges;
   EXPECT_FALSE(DecodeEdges(std::string(40, '\xff'), &edges));
   std::vector<uint32_t> shingles;
-  EXPECT_FALSE(DecodeShingles("\x05\x01", &shingles));
+  EXPECT_FALSE(DecodeShingles("\x05\x01", &shingles));  // not whole values
+  EXPECT_FALSE(DecodeShingles(EncodeShingles({9, 3}), &shingles));  // not sorted
+  ASSERT_TRUE(DecodeShingles(EncodeShingles({3, 9}), &shingles));
+  EXPECT_EQ(shingles, (std::vector<uint32_t>{3, 9}));
+  const std::string keys = EncodeKeys(doc);
+  EXPECT_FALSE(DecodeKeys(keys.substr(0, keys.size() - 1), &back));
 }
 
 TEST(RecordsTest, EdgesKeepScoresAndRelations) {
