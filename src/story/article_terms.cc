@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "util/hash_mix.h"
@@ -28,9 +29,17 @@ bool IsNumber(std::string_view token) {
   return token.size() >= 2 && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Returns true iff the bytes between two tokens end a sentence or a line.
+// Returns true iff the bytes between two tokens end a sentence or a line
+// (hold one of ".!?:;\n"; a table test per byte: gaps are short and many).
 bool BreaksSentence(std::string_view gap) {
-  return gap.find_first_of(".!?:;\n") != std::string_view::npos;
+  static constexpr auto kBreaks = [] {
+    std::array<bool, 256> t{};
+    for (char c : std::string_view(".!?:;\n")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
+  for (char c : gap)
+    if (kBreaks[static_cast<unsigned char>(c)]) return true;
+  return false;
 }
 
 // Returns true iff two tokens are separated by exactly one space.
@@ -82,20 +91,28 @@ void ArticleTermExtractor::Extract(const CleanDocument& doc, ArticleTerms* out) 
       }
     }
   }
-  // Merge occurrences of one term; the first occurrence names it.
-  std::stable_sort(occurrences_.begin(), occurrences_.end(),
-                   [](const ArticleTerm& a, const ArticleTerm& b) { return a.hash < b.hash; });
+  // Merge occurrences of one term (the first occurrence names it) through an
+  // open-addressing table of term positions, then order the terms by hash.
+  size_t bits = 6;
+  while ((size_t{1} << bits) < 2 * occurrences_.size()) ++bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  slots_.assign(mask + 1, 0);
   out->terms.clear();
   for (const ArticleTerm& o : occurrences_) {
-    if (!out->terms.empty() && out->terms.back().hash == o.hash) {
-      ArticleTerm& t = out->terms.back();
+    size_t slot = (o.hash * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
+    while (slots_[slot] != 0 && out->terms[slots_[slot] - 1].hash != o.hash) slot = (slot + 1) & mask;
+    if (slots_[slot] == 0) {
+      out->terms.push_back(o);
+      slots_[slot] = static_cast<uint32_t>(out->terms.size());
+    } else {
+      ArticleTerm& t = out->terms[slots_[slot] - 1];
       ++t.count;
       t.entity_count += o.entity_count;
       t.in_title = t.in_title || o.in_title;
-    } else {
-      out->terms.push_back(o);
     }
   }
+  std::sort(out->terms.begin(), out->terms.end(),
+            [](const ArticleTerm& a, const ArticleTerm& b) { return a.hash < b.hash; });
 }
 
 std::optional<int32_t> ParseDay(std::string_view date) {

@@ -52,6 +52,7 @@ class ArticleTermExtractor {
   std::vector<uint64_t> hashes_;
   std::vector<sketch::TokenSpan> spans_;
   std::vector<ArticleTerm> occurrences_;
+  std::vector<uint32_t> slots_;  // hash table of 1 + positions in the output
 };
 
 // Days since 1970-01-01 of an ISO 8601 date ("2014-03-10", "2014-03-10T08:00Z");

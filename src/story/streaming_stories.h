@@ -42,6 +42,7 @@
 // Thread safety: none; call from one thread (the service's writer).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -112,8 +113,11 @@ class StreamingStories {
   };
   using Vector = std::vector<Weighted>;  // sorted by hash, unique
 
+  static constexpr int kFilterShift = 52;  // 12-bit hash prefixes: the article filter has a byte per prefix
+
   struct Story {
     Vector centroid;
+    std::vector<uint16_t> prefixes;  // of the centroid's hashes (hash >> kFilterShift), for DotWithArticle
     double norm = 0;          // of the weights
     uint64_t idf_at = 0;      // articles counted when the idf values were refreshed
     uint32_t size = 0;
@@ -124,15 +128,41 @@ class StreamingStories {
     std::vector<std::pair<uint64_t, std::string>> displays;  // for label candidates, by hash
   };
 
+  // A term in the heaviness order: its weight (computed once), then the smaller hash.
+  struct Key {
+    double weight;
+    uint64_t hash;
+  };
+  // Document frequencies of one table slot, side by side: one cache miss per term, not two.
+  struct Frequencies {
+    uint32_t df = 0;         // articles holding a term of this slot
+    uint32_t entity_df = 0;  // ... as an entity
+  };
+
   void Weigh(const StoryFeatures& article, Vector* out);
-  size_t Slot(uint64_t hash) const;  // in the frequency tables
-  float Idf(uint64_t hash) const;
+  size_t Slot(uint64_t hash) const;  // in the frequency table
+  // What idf values depend on besides a slot's counts: fixed while the
+  // articles counted don't change.
+  struct IdfContext {
+    double n;        // articles counted
+    double stop_df;  // dfs above this are stop words (unless mostly entities)
+    double floor;    // the "+ 1", growing during the warm-up
+    bool use_df;
+    uint64_t stamp;  // articles counted + 1: marks memo entries of this context
+  };
+  IdfContext Context() const;
+  float IdfAt(const IdfContext& c, size_t slot) const;
+  static float IdfOfDf(const IdfContext& c, uint32_t df);
   void RefreshIfStale(Story* s) const;
+  // REQUIRES: article is weighted_, just weighed (article_weights_ holds its weights).
   std::optional<uint64_t> FindBest(const Vector& article, std::optional<int32_t> day);
+  void IndexArticle(const Vector& article);
+  double DotWithArticle(const Story& s) const;  // REQUIRES: IndexArticle() of the query's article
+  [[gnu::noinline]] double AddIfInArticle(const Weighted& c, double dot) const;  // dot + c's product, if shared
   double TimeFactor(const Story& s, std::optional<int32_t> day) const;
   void Join(uint64_t id, const Vector& article, const StoryFeatures& features, std::optional<int32_t> day);
-  void MergeCentroid(const Vector& article, Vector* out, const Vector& centroid) const;
-  void UpdateDisplays(Story* s, const StoryFeatures& features) const;
+  void MergeCentroid(const Vector& article, Vector* out, const Vector& centroid);
+  void UpdateDisplays(Story* s, const StoryFeatures& features);
   void Index(uint64_t id, const Vector& before, const Vector& now);
   void RetireExpired();
   void RetireLeastRecent();
@@ -140,17 +170,18 @@ class StreamingStories {
   void SweepPostings();
   size_t LabelCandidates() const { return 4 * options_.label_terms; }
 
-  static double Dot(const Vector& a, const Vector& b);
-  static bool Heavier(const Weighted& a, const Weighted& b);  // ties: the smaller hash
-  static std::vector<uint64_t> HeaviestHashes(const Vector& v, size_t k);
+  static bool Heavier(const Key& a, const Key& b) { return a.weight != b.weight ? a.weight > b.weight : a.hash < b.hash; }
+  // *out = the hashes of the k heaviest terms of v, heaviest first. `keys` is reused storage.
+  static void HeaviestHashes(const Vector& v, size_t k, std::vector<Key>* keys, std::vector<uint64_t>* out);
+  // *out = the hashes of the same k terms, in hash order. REQUIRES: weights[i] == v[i].weight().
+  void HeaviestSet(const Vector& v, const double* weights, size_t k, std::vector<uint64_t>* out);
 
   StreamingStoryOptions options_;
   uint64_t next_id_;
   uint64_t articles_ = 0;  // articles counted in the frequencies
   uint64_t joins_ = 0;
   uint64_t queries_ = 0;
-  std::vector<uint32_t> df_;         // articles holding a term of this slot
-  std::vector<uint32_t> entity_df_;  // ... as an entity
+  std::vector<Frequencies> df_;
   std::unordered_map<uint64_t, Story> stories_;
   std::set<std::pair<uint64_t, uint64_t>> by_recency_;  // (last_join, id)
   std::set<std::pair<int32_t, uint64_t>> by_last_day_;  // (last_day, id), dated stories
@@ -158,9 +189,31 @@ class StreamingStories {
   std::unordered_map<uint64_t, std::vector<uint64_t>> postings_;  // term hash -> story ids (may be stale)
   size_t posting_entries_ = 0;
   size_t live_terms_ = 0;  // sum of live centroid sizes
+
+  // Reused storage, so that an Assign() allocates nothing in the steady state.
   Vector weighted_;  // the article being assigned
   std::vector<uint64_t> candidates_;
   Vector scratch_;
+  std::vector<double> article_weights_;  // of weighted_, from Weigh
+  std::vector<double> weights_;          // of scratch_, from MergeCentroid
+  std::vector<double> selection_;
+  std::vector<uint64_t> heaviest_;
+  std::vector<std::pair<uint64_t, std::string>> displays_;
+  mutable std::vector<uint32_t> slots_;
+  // The query's article as an open-addressing table of (hash, weight)
+  // (entries of earlier queries are free), behind a filter of its hash prefixes.
+  struct ArticleEntry {
+    uint64_t hash = 0;
+    double weight = 0;
+    uint64_t query = 0;  // the query that filled the entry: others are free
+  };
+  std::vector<ArticleEntry> article_table_;
+  size_t article_mask_ = 0, article_shift_ = 64;
+  std::array<uint8_t, size_t{1} << (64 - kFilterShift)> article_filter_{};
+  // idf by capped df for small dfs, valid while idf_memo_at_[df] == articles_ + 1.
+  static constexpr uint32_t kIdfMemo = 1024;
+  mutable std::vector<float> idf_memo_;
+  mutable std::vector<uint64_t> idf_memo_at_;
 };
 
 }  // namespace reprint::story

@@ -131,6 +131,24 @@ TEST(StoryFeaturesTest, EncodeDecodeRoundTrip) {
   EXPECT_TRUE(empty.terms.empty());
 }
 
+// Indexes written before format version 2 still load.
+TEST(StoryFeaturesTest, DecodesVersion1) {
+  // Version 1: tf values, then hash deltas as varints; "ab" displayed on the first term.
+  const std::string v1("\x01\x01\x00\x00\x80\x3f\x02\x05\x03\x02" "ab" "\x03\x00", 14);
+  StoryFeatures f;
+  ASSERT_TRUE(DecodeStoryFeatures(v1, &f));
+  ASSERT_EQ(f.terms.size(), 2u);
+  EXPECT_EQ(f.terms[0].hash, 5u);
+  EXPECT_EQ(f.terms[1].hash, 8u);
+  EXPECT_EQ(f.terms[0].tf, 1.0f);
+  EXPECT_TRUE(f.terms[0].entity);
+  EXPECT_FALSE(f.terms[1].entity);
+  EXPECT_EQ(f.terms[0].display, "ab");
+  EXPECT_EQ(f.terms[1].display, "");
+  EXPECT_EQ(static_cast<uint8_t>(EncodeStoryFeatures(f)[0]), kStoryFeaturesVersion);
+  for (size_t n = 0; n < v1.size(); ++n) EXPECT_FALSE(DecodeStoryFeatures(v1.substr(0, n), &f)) << n;
+}
+
 TEST(StoryFeaturesTest, CorruptBytesAreRejectedWithoutCrashing) {
   const std::string bytes = EncodeStoryFeatures(FromText("", "Perth said 239 people of Malaysia Airlines flew on."));
   StoryFeatures out;
