@@ -137,7 +137,8 @@ Status CopyIndex::Impl::LoadState() {
     batch.Put(core.database->handle(Column::kMeta), "S", store::EncodeState(state));
     return core.database->Write(&batch, true);
   }
-  if (!store::DecodeState(value, &state)) return Status::Corruption("index state record");
+  if (!store::DecodeState(value, &state))
+    return Status::Corruption("index state record unreadable (an index written by another version of reprint?)");
   if (state.parameters != parameters && core.options.adopt_stored_parameters) {
     if (!AdoptParameters(state.parameters, &core.options))
       return Status::Corruption("index parameters '" + state.parameters + "'");

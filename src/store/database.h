@@ -4,13 +4,15 @@
 // the database, so each document of a group sees the ones before it).
 //
 // Column families and key prefixes:
-//   meta:     S state | i<id> seq | d<seq> DocRecord | k<seq> its keys | e<seq> EdgeList |
-//             c<cluster> ClusterRecord | x<exact hash> seqs | s<story> StoryRecord |
+//   meta:     S state | i<id> seq | d<seq> DocRecord | e<seq> EdgeList |
+//             c<cluster> ClusterRecord | s<story> StoryRecord |
 //             m<story><seq> story member | t<day><seq> retention order
 //   postings: <family><key> posting list (merge operator; whole-key Bloom filter,
 //             since most lookups of a new document miss)
-//   blobs:    h<seq> shingle set | x<seq> clean text | f<seq> story features
-//             (ZSTD-compressed blocks: text dominates the disk)
+//   blobs:    h<seq> shingle set | x<seq> clean text | f<seq> story features |
+//             k<seq> document keys | q<exact hash> seqs with that text
+//             (read by whole key only: hashed memtable; ZSTD blocks: text
+//             dominates the disk)
 #pragma once
 
 #include <rocksdb/db.h>

@@ -17,14 +17,14 @@ Status LoadSeqList(StoreReader* reader, const std::string& key, std::vector<uint
   std::string value;
   bool found = false;
   list->clear();
-  if (Status s = reader->Get(Column::kMeta, key, &value, &found); !s.ok()) return s;
-  if (found && !DecodeSeqList(value, list)) return Status::Corruption("list at key " + key.substr(0, 1));
+  if (Status s = reader->Get(Column::kBlobs, key, &value, &found); !s.ok()) return s;
+  if (found && !DecodeSeqList(value, list)) return Status::Corruption("exact-hash list");
   return Status::Ok();
 }
 
 void PutSeqList(WriteGroup* group, const std::string& key, const std::vector<uint64_t>& list) {
-  if (list.empty()) group->Delete(Column::kMeta, key);
-  else group->Put(Column::kMeta, key, EncodeSeqList(list));
+  if (list.empty()) group->Delete(Column::kBlobs, key);
+  else group->Put(Column::kBlobs, key, EncodeSeqList(list));
 }
 
 // Adds (or removes) the document's entries in all its postings.
@@ -110,9 +110,9 @@ Status Ingestor::Add(WriteGroup* group, const PreparedDocument& prepared, int64_
   doc.indexed = match.exact_representative == 0;
   if (Status s = AddEdges(group, seq, match.edges); !s.ok()) return s;
   if (Status s = JoinCluster(group, &state_, seq, &doc, match.edges); !s.ok()) return s;
-  if (Status s = AssignStory(group, seq, prepared, &doc); !s.ok()) return s;
+  if (Status s = AssignStory(group, seq, prepared, match.edges, &doc); !s.ok()) return s;
   group->Put(Column::kMeta, SeqKey('d', seq), EncodeDoc(doc));
-  group->Put(Column::kMeta, SeqKey('k', seq), EncodeKeys(doc));
+  group->Put(Column::kBlobs, SeqKey('k', seq), EncodeKeys(doc));
   std::string seq_bytes;
   PutBigEndian64(&seq_bytes, seq);
   group->Put(Column::kMeta, "i" + doc.id, seq_bytes);
@@ -126,11 +126,9 @@ Status Ingestor::Add(WriteGroup* group, const PreparedDocument& prepared, int64_
 }
 
 Status Ingestor::Index(WriteGroup* group, uint64_t seq, const DocRecord& doc, const MatchOutcome& match) {
-  std::vector<uint64_t> same_text;
-  const std::string exact_key = ExactKey(doc.exact_hash);
-  if (Status s = LoadSeqList(group, exact_key, &same_text); !s.ok()) return s;
+  std::vector<uint64_t> same_text = match.same_text;
   same_text.push_back(seq);
-  PutSeqList(group, exact_key, same_text);
+  PutSeqList(group, ExactKey(doc.exact_hash), same_text);
   if (match.exact_representative != 0) return Status::Ok();  // reached through its representative
   MergePostings(group, seq, doc, true, match.full_keys);
   state_.capped_keys += match.almost_full_keys.size();
@@ -179,7 +177,7 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
   if (Status s = LeaveStory(group, seq, doc); !s.ok()) return s;
   group->Delete(Column::kMeta, "i" + doc.id);
   group->Delete(Column::kMeta, SeqKey('d', seq));
-  group->Delete(Column::kMeta, SeqKey('k', seq));
+  group->Delete(Column::kBlobs, SeqKey('k', seq));
   group->Delete(Column::kMeta, DayKey(doc.day, seq));
   for (char blob : {'h', 'x', 'f'}) group->Delete(Column::kBlobs, SeqKey(blob, seq));
   --state_.documents;
@@ -188,11 +186,10 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
 
 // A copy follows its partner's story: a story reprinted 300 times is one
 // vote, not 300 (as the batch path collapses copy clusters first).
-Status Ingestor::AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocument& prepared, DocRecord* doc) {
+Status Ingestor::AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocument& prepared, const EdgeList& edges,
+                             DocRecord* doc) {
   story::StoryFeatures features;
   if (!DecodeStoryFeatures(prepared.story_features, &features)) return Status::InvalidArgument("bad story features");
-  EdgeList edges;
-  if (Status s = LoadEdges(group, seq, &edges); !s.ok()) return s;
   if (!edges.empty()) {
     DocRecord partner;
     bool found = false;

@@ -26,7 +26,8 @@ class Ingestor {
   Status Index(WriteGroup* group, uint64_t seq, const DocRecord& doc, const MatchOutcome& match);
   Status Unindex(WriteGroup* group, uint64_t seq, const DocRecord& doc);
   Status PromoteExactCopy(WriteGroup* group, uint64_t removed, const DocRecord& doc);
-  Status AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocument& prepared, DocRecord* doc);
+  Status AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocument& prepared, const EdgeList& edges,
+                     DocRecord* doc);
   Status LeaveStory(WriteGroup* group, uint64_t seq, const DocRecord& doc);
 
   const IndexCore& core_;

@@ -94,7 +94,7 @@ uint16_t LeadAux(const DocRecord& doc) {
 }
 
 std::string ExactKey(uint64_t exact_hash) {
-  std::string key(1, 'x');
+  std::string key(1, 'q');
   PutBigEndian64(&key, exact_hash);
   return key;
 }
@@ -104,10 +104,11 @@ Status FindMatches(StoreReader* reader, const DocRecord& doc, const std::vector<
   *out = MatchOutcome();
   std::string value;
   bool found = false;
-  if (Status s = reader->Get(Column::kMeta, ExactKey(doc.exact_hash), &value, &found); !s.ok()) return s;
+  if (Status s = reader->Get(Column::kBlobs, ExactKey(doc.exact_hash), &value, &found); !s.ok()) return s;
   std::vector<uint64_t> same_text;
   if (found && !DecodeSeqList(value, &same_text)) return Status::Corruption("exact-hash list");
   std::erase(same_text, exclude);
+  out->same_text = same_text;
   if (!same_text.empty()) {
     // Exact copies reach their cluster through the first stored one, as in batch.
     out->exact_representative = same_text.front();

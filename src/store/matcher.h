@@ -23,6 +23,7 @@ struct MatchRules {
 
 struct MatchOutcome {
   uint64_t exact_representative = 0;  // the stored document with the same text; 0: none
+  std::vector<uint64_t> same_text;    // every stored document with the same text, ascending
   EdgeList edges;                     // verified matches, sorted by seq
   std::vector<std::string> full_keys;         // postings at max_bucket: not extended
   std::vector<std::string> almost_full_keys;  // one entry short of max_bucket
@@ -32,6 +33,7 @@ struct MatchOutcome {
 uint16_t AnchorAux(const DocRecord& doc);
 uint16_t LeadAux(const DocRecord& doc);
 
+// Key (in the blobs column) of the documents with this exact hash.
 std::string ExactKey(uint64_t exact_hash);
 
 // `exclude`: a stored document to ignore (the one a query would replace); 0: none.

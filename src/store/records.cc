@@ -9,7 +9,7 @@
 namespace reprint::store {
 namespace {
 
-constexpr uint64_t kFormatVersion = 2;
+constexpr uint64_t kFormatVersion = 3;  // of the whole layout: bump on any change
 
 void PutScore(std::string* out, double v) { PutVarint(out, std::bit_cast<uint32_t>(static_cast<float>(v))); }
 double GetScore(Decoder* in) { return std::bit_cast<float>(static_cast<uint32_t>(in->Varint())); }
