@@ -27,12 +27,12 @@ int Fail(const Status& status) {
 // Prepares a batch on all threads; a document that cannot be cleaned is
 // reported and left out.
 std::vector<PreparedDocument> PrepareBatch(const CopyIndex& index, std::vector<RawDocument>* raw, unsigned threads,
-                                           ProblemLog* log) {
+                                           bool with_story_terms, ProblemLog* log) {
   std::vector<std::optional<Result<PreparedDocument>>> prepared(raw->size());
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t)
     workers.emplace_back([&, t] {
-      for (size_t i = t; i < raw->size(); i += threads) prepared[i].emplace(index.Prepare((*raw)[i]));
+      for (size_t i = t; i < raw->size(); i += threads) prepared[i].emplace(index.Prepare((*raw)[i], with_story_terms));
     });
   for (auto& w : workers) w.join();
   std::vector<PreparedDocument> out;
@@ -73,7 +73,7 @@ int Stream(IndexArgs& args, bool dry_run) {
     batch.clear();
     RawDocument doc;
     while (batch.size() < args.batch && (more = reader.value()->Next(&doc))) batch.push_back(std::move(doc));
-    std::vector<PreparedDocument> prepared = PrepareBatch(*index.value(), &batch, threads, &log);
+    std::vector<PreparedDocument> prepared = PrepareBatch(*index.value(), &batch, threads, !dry_run, &log);
     std::vector<DocumentAnswer> answers(prepared.size());
     if (dry_run) {
       for (size_t i = 0; i < prepared.size(); ++i)

@@ -12,7 +12,7 @@ Status IngestDocuments(CopyIndex* index, std::vector<RawDocument> documents, boo
   prepared.reserve(documents.size());
   for (size_t i = 0; i < documents.size(); ++i) {
     (*answers)[i].id = documents[i].id;
-    Result<PreparedDocument> doc = index->Prepare(documents[i]);
+    Result<PreparedDocument> doc = index->Prepare(documents[i], /*with_story_terms=*/!dry_run);
     documents[i].content = std::string();  // the raw text is no longer needed: free it early
     if (!doc.ok()) {
       (*answers)[i].problem = doc.status().message();

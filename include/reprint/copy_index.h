@@ -83,7 +83,7 @@ struct PreparedDocument {
   CleanDocument clean;
   Fingerprint print;
   std::vector<uint32_t> shingles;  // compact shingle set
-  std::string story_features;      // encoded story terms
+  std::string story_features;      // encoded story terms; empty: not extracted
   int32_t day = INT32_MIN;         // days since 1970-01-01 of the date; INT32_MIN: none
 };
 
@@ -169,8 +169,10 @@ class CopyIndex {
   const CopyIndexOptions& options() const;
 
   // Cleans and fingerprints; touches no index state, so callers run it in
-  // parallel before Add() or Query().
-  Result<PreparedDocument> Prepare(const RawDocument& raw) const;
+  // parallel before Add() or Query(). Story terms cost as much again as the
+  // rest and only Add() uses them: a query can go without (with_story_terms
+  // false); a document added without them joins no story unless it is a copy.
+  Result<PreparedDocument> Prepare(const RawDocument& raw, bool with_story_terms = true) const;
 
   // Matches, stores and acknowledges the documents in order (each sees the
   // ones before it). A stored id is replaced. Returns after the commit;

@@ -333,14 +333,16 @@ void FitToMemory(size_t bytes, CopyIndexOptions* options) {
 
 const CopyIndexOptions& CopyIndex::options() const { return impl_->core.options; }
 
-Result<PreparedDocument> CopyIndex::Prepare(const RawDocument& raw) const {
+Result<PreparedDocument> CopyIndex::Prepare(const RawDocument& raw, bool with_story_terms) const {
   std::unique_ptr<PrepareWorker> worker = impl_->Borrow();
   PreparedDocument out;
   Status status = worker->cleaner.Clean(raw, &out.clean);
   if (status.ok()) {
     worker->fingerprinter.Compute(out.clean.text, &out.print, &out.shingles);
-    worker->features.Extract(out.clean, &worker->scratch);
-    out.story_features = story::EncodeStoryFeatures(worker->scratch);
+    if (with_story_terms) {
+      worker->features.Extract(out.clean, &worker->scratch);
+      out.story_features = story::EncodeStoryFeatures(worker->scratch);
+    }
     out.day = story::ParseDay(out.clean.date).value_or(INT32_MIN);
   }
   impl_->Return(std::move(worker));

@@ -189,7 +189,8 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
 Status Ingestor::AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocument& prepared, const EdgeList& edges,
                              DocRecord* doc) {
   story::StoryFeatures features;
-  if (!DecodeStoryFeatures(prepared.story_features, &features)) return Status::InvalidArgument("bad story features");
+  if (!prepared.story_features.empty() && !DecodeStoryFeatures(prepared.story_features, &features))
+    return Status::InvalidArgument("bad story features");
   if (!edges.empty()) {
     DocRecord partner;
     bool found = false;
