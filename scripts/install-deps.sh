@@ -11,6 +11,7 @@ packages=(
   libcpp-httplib-dev      # reprint serve
   libgtest-dev libgmock-dev libbenchmark-dev
   libgumbo-dev            # only for the parser comparison benchmark
+  liblmdb-dev             # only for the storage comparison benchmark
   clang libclang-rt-14-dev  # libFuzzer targets
   python3 time
 )
