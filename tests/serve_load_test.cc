@@ -32,7 +32,10 @@ int PostWithRetry(httplib::Client* client, const std::string& id, const std::str
   const std::string body = DocumentJson(id, text).dump();
   for (int attempt = 0; attempt < 200; ++attempt) {
     auto res = client->Post("/v1/documents", body, "application/json");
-    if (!res) return -1;
+    if (!res) {
+      ADD_FAILURE() << "POST " << id << ": " << httplib::to_string(res.error());
+      return -1;
+    }
     if (res->status != 429 && res->status != 503) return res->status;
     pushed_back->fetch_add(1);
     std::this_thread::sleep_for(std::chrono::milliseconds(5 + attempt));

@@ -10,6 +10,8 @@
 #include <optional>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include "bearer_token.h"
 #include "bind_address.h"
 #include "http_service.h"
@@ -108,8 +110,16 @@ int RunServe(const ServeArgs& args) {
   HttpService service(index.get(), std::move(token), limits);
   service.Register(&server);
   Configure(args, &server);
+  // httplib 0.11 listens with a backlog of 5: a burst of clients connecting
+  // at once (measured: 16 test clients at startup) overflows it and some see
+  // their connection reset. The backlog is widened on httplib's own socket.
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening_socket = sock;
+  });
   const int port = Bind(address.value(), &server);
-  if (port < 0) {
+  if (port < 0 || (listening_socket >= 0 && ::listen(listening_socket, SOMAXCONN) != 0)) {
     serving_over.store(true);
     return Fail("cannot listen on " + args.bind);
   }
