@@ -79,8 +79,9 @@ class CrashServer {
     const std::regex ready(R"(listening on http://127\.0\.0\.1:([0-9]+))");
     const auto deadline = Clock::now() + std::chrono::seconds(30);
     std::smatch match;
+    std::string text;  // outlives the loop: `match` points into it
     for (;;) {
-      const std::string text = server->StderrText();
+      text = server->StderrText();
       if (std::regex_search(text, match, ready)) break;
       int status = 0;
       if (waitpid(server->pid_, &status, WNOHANG) == server->pid_) {
