@@ -2,6 +2,9 @@
 // and a real HTTP client; the answers about copies, clusters and stories.
 #include <gtest/gtest.h>
 
+#include <csignal>
+#include <thread>
+
 #include "serve_test_util.h"
 #include "test_util.h"
 
@@ -152,6 +155,24 @@ TEST_F(ServeApiTest, ShutsDownOnSigtermWithStatusZero) {
   PostOne("s1", texts_[0]);
   EXPECT_EQ(server_->Stop(SIGTERM), 0) << server_->StderrText();
   EXPECT_NE(server_->StderrText().find("stopped"), std::string::npos);
+}
+
+TEST_F(ServeApiTest, RetentionDropsOldDocumentsAtStart) {
+  json old_doc = DocumentJson("old", texts_[0]);
+  old_doc["date"] = "2001-09-11";
+  json fresh = DocumentJson("fresh", texts_[1]);
+  ASSERT_EQ(Post(json::array({old_doc, fresh})).size(), 2u);
+  ASSERT_EQ(server_->Stop(SIGTERM), 0);
+  std::string error;
+  server_ = ServeProcess::Start((dir_.path() / "index").string(), {"--retention-days", "365"}, &error);
+  ASSERT_NE(server_, nullptr) << error;
+  client_ = server_->Client();
+  // The first expiry runs in the background as the server starts.
+  for (int i = 0; i < 200 && Get("/v1/health")["documents"] != 1; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(Get("/v1/health")["documents"], 1);
+  Get("/v1/documents/old", 404);
+  Get("/v1/documents/fresh");
 }
 
 }  // namespace

@@ -146,6 +146,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--read-timeout", serve.read_timeout_seconds,
                         "Seconds a client may stall mid-request (or not read the response) before it is dropped")
       ->capture_default_str()->check(CLI::Range(0.01, 3600.0));
+  serve_cmd->add_option("--retention-days", serve.retention_days,
+                        "Drop documents dated (else ingested) more than N days ago, at start and hourly")
+      ->check(CLI::Range(0, 1 << 20));
   serve_cmd->add_option("--keep-alive-timeout", serve.keep_alive_seconds, "Seconds an idle connection stays open")
       ->capture_default_str()->check(CLI::Range(1, 3600));
 

@@ -15,6 +15,7 @@
 #include "bearer_token.h"
 #include "bind_address.h"
 #include "http_service.h"
+#include "retention.h"
 #include "reprint/copy_index.h"
 #include "shutdown_signals.h"
 
@@ -103,6 +104,7 @@ int RunServe(const ServeArgs& args) {
     return Fail("cannot open the index " + args.index_dir + ": " + opened.status().ToString());
   }
   std::unique_ptr<CopyIndex> index = std::move(opened).value();
+  auto retention = std::make_unique<Retention>(index.get(), args.retention_days);
 
   ServiceLimits limits;
   limits.max_inflight = args.max_inflight;
@@ -132,6 +134,7 @@ int RunServe(const ServeArgs& args) {
   if (!signals->received()) server.listen_after_bind();
   serving_over.store(true);
   signals.reset();
+  retention.reset();
 
   index.reset();  // waits for pending writes and flushes
   std::fprintf(stderr, "reprint serve: stopped\n");

@@ -30,6 +30,7 @@ struct ServeArgs {
   // cannot hold a worker thread forever.
   double read_timeout_seconds = 10;
   int keep_alive_seconds = 5;  // idle time before a kept-alive connection closes
+  int retention_days = 0;      // > 0: drop documents older than this, at start and hourly
 };
 
 // Runs until SIGTERM or SIGINT. Returns the exit status: 0 after a graceful
