@@ -17,7 +17,10 @@
 //  - open loop (--rate R): request i is due at start + i/R whatever happened
 //    before; its latency is counted from when it was due, so time spent
 //    waiting for a free connection counts too (no coordinated omission).
-//    Service time (from the actual send) is reported beside it.
+//    Service time (from the actual send) is reported beside it. Every
+//    request due within --duration is sent, so when the server is slower than
+//    the offered rate the run lasts longer and the latency measures the
+//    backlog (requests/s is then the server's throughput).
 //
 // Why our own client and not wrk (installed from Debian): wrk reports latency
 // only closed-loop (its fixed-rate fork wrk2 is not packaged) and would need a
