@@ -48,8 +48,10 @@ rocksdb::ColumnFamilyOptions ColumnOptions(Column column, const std::shared_ptr<
     cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(std::max<size_t>(cf.write_buffer_size / 256, 4096)));
   }
   if (column == Column::kBlobs) {
-    cf.compression = rocksdb::kZSTD;
-    cf.bottommost_compression = rocksdb::kZSTD;
+    // LZ4, not ZSTD: with 1 M documents indexed, flushes and compactions
+    // cost almost as much CPU per ingested document as the writer itself
+    // (bench/RESULTS.md), and most of their bytes are these blobs.
+    cf.compression = rocksdb::kLZ4Compression;
     // Read by whole key only (prefix + seq), like postings.
     cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kBlobKeyBytes));
     cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(std::max<size_t>(cf.write_buffer_size / 4096, 1024)));
