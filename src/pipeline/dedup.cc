@@ -8,23 +8,10 @@
 #include "pipeline/candidates.h"
 #include "pipeline/fingerprint_pass.h"
 #include "pipeline/verify_pass.h"
+#include "verify/match_parameters.h"
 
 namespace reprint {
 namespace {
-
-Status ValidateOptions(const DedupOptions& o) {
-  if (!(o.thresholds.jaccard > 0 && o.thresholds.jaccard < 1))
-    return Status::InvalidArgument("threshold must lie strictly between 0 and 1");
-  if (!(o.thresholds.containment > 0 && o.thresholds.containment <= 1))
-    return Status::InvalidArgument("containment threshold must lie in (0, 1]");
-  if (o.fingerprint.shingle_size < 1 || o.fingerprint.shingle_size > 64)
-    return Status::InvalidArgument("shingle size must be between 1 and 64 words");
-  if (o.fingerprint.num_perm < 8 || o.fingerprint.num_perm > 4096)
-    return Status::InvalidArgument("num-perm must be between 8 and 4096");
-  if (o.fingerprint.anchor_rate_log2 < 0 || o.fingerprint.anchor_rate_log2 > 16)
-    return Status::InvalidArgument("anchor rate must be between 2^0 and 2^16");
-  return Status::Ok();
-}
 
 std::vector<VerifiedPair> VerifiedFromCandidates(const std::vector<uint64_t>& candidates,
                                                  const std::vector<PairScores>& scores,
@@ -92,7 +79,7 @@ double SecondsSince(Clock::time_point start) { return std::chrono::duration<doub
 
 Result<DedupResult> Deduplicate(const std::vector<std::string>& inputs, const DedupOptions& options) {
   const auto start = Clock::now();
-  if (Status s = ValidateOptions(options); !s.ok()) return s;
+  if (Status s = verify::CheckMatchParameters(options.fingerprint, options.thresholds); !s.ok()) return s;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const LshParams lsh = OptimalLshParams(options.thresholds.jaccard, options.fingerprint.num_perm);
 

@@ -18,6 +18,7 @@
 #include "store/ingest.h"
 #include "story/article_terms.h"
 #include "story/streaming_stories.h"
+#include "verify/match_parameters.h"
 
 namespace reprint {
 namespace {
@@ -44,14 +45,7 @@ bool AdoptParameters(const std::string& signature, CopyIndexOptions* o) {
 }
 
 Status ValidateOptions(const CopyIndexOptions& o) {
-  if (!(o.thresholds.jaccard > 0 && o.thresholds.jaccard < 1))
-    return Status::InvalidArgument("threshold must lie strictly between 0 and 1");
-  if (!(o.thresholds.containment > 0 && o.thresholds.containment <= 1))
-    return Status::InvalidArgument("containment threshold must lie in (0, 1]");
-  if (o.fingerprint.shingle_size < 1 || o.fingerprint.shingle_size > 64)
-    return Status::InvalidArgument("shingle size must be between 1 and 64 words");
-  if (o.fingerprint.num_perm < 8 || o.fingerprint.num_perm > 4096)
-    return Status::InvalidArgument("num-perm must be between 8 and 4096");
+  if (Status s = verify::CheckMatchParameters(o.fingerprint, o.thresholds); !s.ok()) return s;
   if (o.max_bucket < 2) return Status::InvalidArgument("max bucket must be at least 2");
   return Status::Ok();
 }
