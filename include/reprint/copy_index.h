@@ -63,6 +63,9 @@ struct CopyIndexOptions {
   // parts of the resident size; the rest is per request.
   size_t cache_bytes = size_t{512} << 20;
   size_t write_buffer_bytes = size_t{128} << 20;
+  // The writer's cache of long posting lists (shared sentences), which it
+  // would otherwise re-read from RocksDB for every document that shares them.
+  size_t hot_posting_bytes = size_t{64} << 20;
   // Articles replayed into the story state when the index is opened.
   size_t story_replay_documents = 200000;
   // Stories kept in memory to be joined (the least recently joined beyond

@@ -85,6 +85,7 @@ struct CopyIndex::Impl {
   store::IndexState state;  // the writer's; guarded by write_mutex
   std::unique_ptr<story::StreamingStories> stories;
   std::mutex write_mutex;
+  std::unique_ptr<store::HotPostings> hot_postings;  // guarded by write_mutex
 
   std::mutex queue_mutex;
   std::condition_variable queue_cv, done_cv;
@@ -224,7 +225,7 @@ void CopyIndex::Impl::Acknowledge(const std::vector<AddRequest*>& group) {
 void CopyIndex::Impl::ProcessGroup(const std::vector<AddRequest*>& requests) {
   std::lock_guard write_lock(write_mutex);
   const store::IndexState before = state;
-  store::WriteGroup group(*core.database);
+  store::WriteGroup group(*core.database, hot_postings.get());
   store::Ingestor ingestor(core, &state, stories.get());
   const int64_t now = Now();
   Status status;
@@ -235,6 +236,7 @@ void CopyIndex::Impl::ProcessGroup(const std::vector<AddRequest*>& requests) {
   }
   if (status.ok()) status = Commit(&group, before, false);  // the syncer makes it durable
   else state = before;
+  if (!status.ok()) hot_postings->Clear();  // it may hold changes that were not committed
   for (AddRequest* r : requests) r->status = status;
   if (status.ok()) {
     std::lock_guard stats_lock(stats_mutex);
@@ -305,6 +307,7 @@ Result<std::unique_ptr<CopyIndex>> CopyIndex::Open(const std::string& dir, const
   Result<std::unique_ptr<store::Database>> database = store::Database::Open(dir, db_options);
   if (!database.ok()) return database.status();
   impl->core.database = std::move(database).value();
+  impl->hot_postings = std::make_unique<store::HotPostings>(options.hot_posting_bytes);
   if (Status s = impl->LoadState(); !s.ok()) return s;
   if (Status s = impl->ReplayStories(); !s.ok()) return s;
   impl->Publish();
@@ -316,11 +319,13 @@ Result<std::unique_ptr<CopyIndex>> CopyIndex::Open(const std::string& dir, const
 
 void FitToMemory(size_t bytes, CopyIndexOptions* options) {
   // Half for RocksDB (cache 3/8, memtables 1/8: both charged to the cache,
-  // so they cannot outgrow it), a quarter for the stories' centroids
+  // so they cannot outgrow it), 1/32 for the writer's hot postings, a
+  // quarter for the stories' centroids
   // (at most ~5 KB each), the rest for the story frequency tables (32 MB),
   // open table files and the heap's slack.
   options->cache_bytes = bytes / 8 * 3;
   options->write_buffer_bytes = bytes / 8;
+  options->hot_posting_bytes = bytes / 32;
   constexpr size_t kBytesPerLiveStory = 5000;
   options->story_live_stories = std::max<size_t>(1000, bytes / 4 / kBytesPerLiveStory);
 }
@@ -403,16 +408,16 @@ Result<StoredDocument> CopyIndex::GetDocument(std::string_view id) const {
 Status CopyIndex::Delete(std::string_view id) {
   std::lock_guard write_lock(impl_->write_mutex);
   const store::IndexState before = impl_->state;
-  store::WriteGroup group(*impl_->core.database);
+  store::WriteGroup group(*impl_->core.database, impl_->hot_postings.get());
   uint64_t seq = 0;
   if (Status s = store::Ingestor::FindSeq(&group, id, &seq); !s.ok()) return s;
   if (seq == 0) return Status::NotFound("no document with id " + std::string(id));
   store::Ingestor ingestor(impl_->core, &impl_->state, impl_->stories.get());
-  if (Status s = ingestor.Remove(&group, seq); !s.ok()) {
-    impl_->state = before;
-    return s;
-  }
-  return impl_->Commit(&group, before, impl_->core.options.sync_writes);
+  Status status = ingestor.Remove(&group, seq);
+  if (status.ok()) status = impl_->Commit(&group, before, impl_->core.options.sync_writes);
+  else impl_->state = before;
+  if (!status.ok()) impl_->hot_postings->Clear();
+  return status;
 }
 
 Result<uint64_t> CopyIndex::DeleteBefore(int32_t day) {
@@ -432,20 +437,25 @@ Result<uint64_t> CopyIndex::DeleteBefore(int32_t day) {
   for (size_t begin = 0; begin < expired.size(); begin += kChunk) {
     std::lock_guard write_lock(impl_->write_mutex);
     const store::IndexState before = impl_->state;
-    store::WriteGroup group(*impl_->core.database);
+    store::WriteGroup group(*impl_->core.database, impl_->hot_postings.get());
     store::Ingestor ingestor(impl_->core, &impl_->state, impl_->stories.get());
     for (size_t i = begin; i < std::min(expired.size(), begin + kChunk); ++i) {
       store::DocRecord doc;
       bool found = false;
-      if (Status s = store::LoadDoc(&group, expired[i], &doc, &found); !s.ok()) return s;
-      if (!found) continue;  // deleted since the scan
-      if (Status s = ingestor.Remove(&group, expired[i]); !s.ok()) {
+      Status s = store::LoadDoc(&group, expired[i], &doc, &found);
+      if (s.ok() && !found) continue;  // deleted since the scan
+      if (s.ok()) s = ingestor.Remove(&group, expired[i]);
+      if (!s.ok()) {
         impl_->state = before;
+        impl_->hot_postings->Clear();
         return s;
       }
       ++removed;
     }
-    if (Status s = impl_->Commit(&group, before, impl_->core.options.sync_writes); !s.ok()) return s;
+    if (Status s = impl_->Commit(&group, before, impl_->core.options.sync_writes); !s.ok()) {
+      impl_->hot_postings->Clear();
+      return s;
+    }
   }
   return removed;
 }

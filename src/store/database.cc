@@ -166,6 +166,11 @@ std::string WriteGroup::OverlayKey(Column column, std::string_view key) {
 }
 
 Status WriteGroup::ReadThrough(Column column, std::string_view key, std::optional<std::string>* value) {
+  if (column == Column::kPostings && hot_ != nullptr)
+    if (const std::string* hot = hot_->Find(key)) {
+      *value = *hot;
+      return Status::Ok();
+    }
   const std::string overlay = OverlayKey(column, key);
   if (auto it = written_.find(overlay); it != written_.end()) {
     *value = it->second;
@@ -181,6 +186,7 @@ Status WriteGroup::ReadThrough(Column column, std::string_view key, std::optiona
     if (!value->has_value()) value->emplace();
     for (const std::string& operand : it->second) ApplyOperand(operand, &**value);
   }
+  if (column == Column::kPostings && hot_ != nullptr && value->has_value()) hot_->Offer(key, **value);
   return Status::Ok();
 }
 
@@ -197,9 +203,10 @@ Status WriteGroup::MultiGet(Column column, const std::vector<std::string>& keys,
   // Keys the group has not touched go to the database in one MultiGet.
   std::vector<size_t> untouched;
   values->assign(keys.size(), std::nullopt);
+  const bool hot = column == Column::kPostings && hot_ != nullptr;
   for (size_t i = 0; i < keys.size(); ++i) {
     const std::string overlay = OverlayKey(column, keys[i]);
-    if (written_.count(overlay) || merges_.count(overlay)) {
+    if (written_.count(overlay) || merges_.count(overlay) || (hot && hot_->Find(keys[i]))) {
       if (Status s = ReadThrough(column, keys[i], &(*values)[i]); !s.ok()) return s;
     } else {
       untouched.push_back(i);
@@ -216,6 +223,7 @@ Status WriteGroup::MultiGet(Column column, const std::vector<std::string>& keys,
     if (statuses[j].IsNotFound()) continue;
     if (!statuses[j].ok()) return FromRocks(statuses[j], "index read");
     (*values)[untouched[j]] = found[j].ToString();
+    if (hot) hot_->Offer(keys[untouched[j]], *(*values)[untouched[j]]);
   }
   return Status::Ok();
 }
@@ -234,6 +242,7 @@ void WriteGroup::Merge(std::string_view key, std::string_view operand) {
   batch_.Merge(database_.handle(Column::kPostings), rocksdb::Slice(key.data(), key.size()),
                rocksdb::Slice(operand.data(), operand.size()));
   merges_[OverlayKey(Column::kPostings, key)].emplace_back(operand);
+  if (hot_ != nullptr) hot_->Apply(key, operand);
 }
 
 void WriteGroup::Clear() {

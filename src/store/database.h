@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "reprint/status.h"
+#include "store/hot_postings.h"
 
 namespace reprint::store {
 
@@ -93,7 +94,9 @@ class SnapshotReader : public StoreReader {
 // see before the database.
 class WriteGroup : public StoreReader {
  public:
-  explicit WriteGroup(const Database& database) : database_(database) {}
+  // `hot`: the writer's cache of long postings, read first and kept current
+  // by Merge(); may be null.
+  explicit WriteGroup(const Database& database, HotPostings* hot = nullptr) : database_(database), hot_(hot) {}
   Status Get(Column column, std::string_view key, std::string* value, bool* found) override;
   Status MultiGet(Column column, const std::vector<std::string>& keys,
                   std::vector<std::optional<std::string>>* values) override;
@@ -111,6 +114,7 @@ class WriteGroup : public StoreReader {
   Status ReadThrough(Column column, std::string_view key, std::optional<std::string>* value);
 
   const Database& database_;
+  HotPostings* hot_;
   rocksdb::WriteBatch batch_;
   std::unordered_map<std::string, std::optional<std::string>> written_;  // nullopt: deleted
   std::unordered_map<std::string, std::vector<std::string>> merges_;      // pending operands per posting
