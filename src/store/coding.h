@@ -69,6 +69,8 @@ class Decoder {
   }
   bool failed() const { return failed_; }
   bool done() const { return pos_ == in_.size(); }
+  // The bytes not read yet.
+  std::string_view rest() const { return in_.substr(pos_); }
 
  private:
   std::string_view in_;

@@ -460,40 +460,66 @@ Result<uint64_t> CopyIndex::DeleteBefore(int32_t day) {
   return removed;
 }
 
+namespace {
+
+// What GetCluster() reports of one member: scores and relation against the
+// canonical member, and (for the first members) the aligned share of its text.
+struct CanonicalView {
+  store::DocRecord doc;
+  std::string text;
+  std::vector<uint32_t> shingles;
+};
+
+Status LoadBlobs(store::StoreReader* reader, uint64_t seq, std::string* text, std::vector<uint32_t>* shingles) {
+  std::string blob;
+  bool found_text = false, found_shingles = false;
+  if (Status s = reader->Get(Column::kBlobs, store::SeqKey('x', seq), text, &found_text); !s.ok()) return s;
+  if (Status s = reader->Get(Column::kBlobs, store::SeqKey('h', seq), &blob, &found_shingles); !s.ok()) return s;
+  // A snapshot of a consistent index holds both for every stored document.
+  if (!found_text || !found_shingles || !store::DecodeShingles(blob, shingles))
+    return Status::Corruption("text or shingle set of document #" + std::to_string(seq));
+  return Status::Ok();
+}
+
+Status DescribeMember(store::StoreReader* reader, uint64_t seq, const CanonicalView& canonical, bool align,
+                      const RelationThresholds& thresholds, ClusterMemberInfo* member) {
+  store::DocRecord doc;
+  bool found = false;
+  if (Status s = store::LoadDoc(reader, seq, &doc, &found); !s.ok()) return s;
+  if (!found) return Status::Corruption("cluster member #" + std::to_string(seq) + " has no record");
+  std::string text;
+  std::vector<uint32_t> shingles;
+  if (Status s = LoadBlobs(reader, seq, &text, &shingles); !s.ok()) return s;
+  member->id = doc.id;
+  member->scores = CompareShingleSets(shingles, canonical.shingles);
+  const Relation r = ClassifyPair(member->scores, doc.exact_hash == canonical.doc.exact_hash, thresholds);
+  member->relation = r == Relation::kUnrelated ? Relation::kLinked : r;
+  if (align) member->coverage = Align(text, canonical.text).coverage_a;
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<ClusterInfo> CopyIndex::GetCluster(uint64_t cluster_id) const {
   store::SnapshotReader reader(*impl_->core.database);
   store::ClusterRecord cluster;
   bool found = false;
   if (Status s = store::LoadCluster(&reader, cluster_id, &cluster, &found); !s.ok()) return s;
   if (!found) return Status::NotFound("no cluster " + std::to_string(cluster_id));
-  ClusterInfo info;
-  info.id = cluster_id;
-  store::DocRecord canonical;
-  std::string canonical_text, canonical_blob, text, blob;
-  std::vector<uint32_t> canonical_shingles, shingles;
-  if (Status s = store::LoadDoc(&reader, cluster.canonical, &canonical, &found); !s.ok() || !found)
-    return s.ok() ? Status::Corruption("canonical member of cluster " + std::to_string(cluster_id)) : s;
-  info.canonical = canonical.id;
-  if (Status s = reader.Get(Column::kBlobs, store::SeqKey('x', cluster.canonical), &canonical_text, &found); !s.ok()) return s;
-  if (Status s = reader.Get(Column::kBlobs, store::SeqKey('h', cluster.canonical), &canonical_blob, &found); !s.ok()) return s;
-  store::DecodeShingles(canonical_blob, &canonical_shingles);
-  info.members.push_back({canonical.id, Relation::kCanonical, {}, 1.0});
+  CanonicalView canonical;
+  if (Status s = store::LoadDoc(&reader, cluster.canonical, &canonical.doc, &found); !s.ok()) return s;
+  if (!found) return Status::Corruption("canonical member of cluster " + std::to_string(cluster_id));
+  if (Status s = LoadBlobs(&reader, cluster.canonical, &canonical.text, &canonical.shingles); !s.ok()) return s;
+  ClusterInfo info{cluster_id, canonical.doc.id, {}};
+  info.members.push_back({canonical.doc.id, Relation::kCanonical, {}, 1.0});
   // Alignment is the costly part of the summary: only so many members get it.
   constexpr size_t kAlignedMembers = 200;
   for (uint64_t seq : cluster.members) {
     if (seq == cluster.canonical) continue;
-    store::DocRecord doc;
-    if (Status s = store::LoadDoc(&reader, seq, &doc, &found); !s.ok() || !found) continue;
-    ClusterMemberInfo member{doc.id, Relation::kLinked, {}, 0};
-    if (Status s = reader.Get(Column::kBlobs, store::SeqKey('h', seq), &blob, &found); !s.ok()) return s;
-    if (found && store::DecodeShingles(blob, &shingles)) {
-      member.scores = CompareShingleSets(shingles, canonical_shingles);
-      Relation r = ClassifyPair(member.scores, doc.exact_hash == canonical.exact_hash, impl_->core.options.thresholds);
-      member.relation = r == Relation::kUnrelated ? Relation::kLinked : r;
-    }
-    if (info.members.size() <= kAlignedMembers &&
-        reader.Get(Column::kBlobs, store::SeqKey('x', seq), &text, &found).ok() && found)
-      member.coverage = Align(text, canonical_text).coverage_a;
+    ClusterMemberInfo member;
+    const bool align = info.members.size() <= kAlignedMembers;
+    if (Status s = DescribeMember(&reader, seq, canonical, align, impl_->core.options.thresholds, &member); !s.ok())
+      return s;
     info.members.push_back(std::move(member));
   }
   return info;
@@ -514,8 +540,11 @@ Result<StoryInfo> CopyIndex::GetStory(uint64_t story_id, size_t max_members) con
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && info.members.size() < max_members; it->Next()) {
     store::DocRecord doc;
     const uint64_t seq = store::ReadBigEndian64(it->key().ToStringView().substr(9));
-    if (Status s = store::LoadDoc(&reader, seq, &doc, &found); s.ok() && found) info.members.push_back(doc.id);
+    if (Status s = store::LoadDoc(&reader, seq, &doc, &found); !s.ok()) return s;
+    if (!found) return Status::Corruption("story member #" + std::to_string(seq) + " has no record");
+    info.members.push_back(doc.id);
   }
+  if (Status s = store::FromRocks(it->status(), "listing story members"); !s.ok()) return s;
   return info;
 }
 

@@ -74,11 +74,7 @@ bool DecodeFeaturesBlob(std::string_view blob, uint64_t* story, int32_t* day, st
   *story = in.Varint();
   *day = static_cast<int32_t>(static_cast<int64_t>(in.Varint()) + INT32_MIN);
   if (in.failed()) return false;
-  // The varints took the first bytes; the rest is the features.
-  std::string prefix;
-  PutVarint(&prefix, *story);
-  PutVarint(&prefix, static_cast<uint32_t>(static_cast<int64_t>(*day) - INT32_MIN));
-  *features = blob.substr(prefix.size());
+  *features = in.rest();
   return true;
 }
 
