@@ -77,7 +77,7 @@ void Extractor::Impl::Flat(std::string_view html, Article* out) {
   stripper.Strip(html, &best, &title);
   const clean::TrimResult keep = clean::TrimBoilerplate(best);
   Finish(best, keep.first, keep.last, out);
-  if (out->title.empty()) out->title = extract::TitleFromDocumentTitle(title, "");
+  if (out->title.empty()) out->title = extract::TitleFromDocumentTitle(title);
 }
 
 void Extractor::Impl::Html(std::string_view html, Article* out) {

@@ -2,6 +2,8 @@
 
 #include <myhtml/api.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -26,12 +28,24 @@ std::string NodeText(myhtml_tree_node_t* n) {
   return b.paragraphs().empty() ? std::string() : std::string(b.Range(0, b.paragraphs().size()));
 }
 
+// A script's text without the "<![CDATA[ ... ]]>" wrapper that XHTML-minded
+// sites put around JSON-LD (a JSON parser rejects it).
 std::string RawScript(myhtml_tree_node_t* n) {
   std::string s;
   for (myhtml_tree_node_t* c = myhtml_node_child(n); c != nullptr; c = myhtml_node_next(c)) {
     size_t len = 0;
     const char* t = myhtml_node_text(c, &len);
     if (t != nullptr) s.append(t, len);
+  }
+  constexpr std::string_view kOpen = "<![CDATA[", kClose = "]]>";
+  const size_t begin = s.find_first_not_of(" \t\r\n");
+  if (begin != std::string::npos && s.compare(begin, kOpen.size(), kOpen) == 0) {
+    s.erase(0, begin + kOpen.size());
+    const size_t end = s.find_last_not_of(" \t\r\n");
+    if (end != std::string::npos && end + 1 >= kClose.size() &&
+        s.compare(end + 1 - kClose.size(), kClose.size(), kClose) == 0) {
+      s.erase(end + 1 - kClose.size());
+    }
   }
   return s;
 }
@@ -47,10 +61,14 @@ size_t WordCount(std::string_view s) {
   return n;
 }
 
+// schema.org's article-like types: *Article, *Posting (blog, live blog,
+// forum, social media), *Report and APIReference.
 bool IsArticleType(const nlohmann::json& type) {
   auto match = [](const std::string& t) {
-    return t.size() >= 7 && (t.compare(t.size() - 7, 7, "Article") == 0 || t == "BlogPosting" ||
-                             t == "SocialMediaPosting" || t == "Report");
+    auto ends_with = [&t](std::string_view end) {
+      return t.size() >= end.size() && t.compare(t.size() - end.size(), end.size(), end) == 0;
+    };
+    return ends_with("Article") || ends_with("Posting") || ends_with("Report") || t == "APIReference";
   };
   if (type.is_string()) return match(type.get<std::string>());
   if (type.is_array()) {
@@ -96,11 +114,50 @@ void JsonLdAuthors(const nlohmann::json& a, std::vector<std::string>* out) {
   }
 }
 
-void ReadJsonLd(const std::string& script, PageMetadata* out) {
+// Lower-cased ASCII word tokens, as JavaScript's /\W+/ splits them.
+std::vector<std::string> SimilarityTokens(std::string_view s) {
+  std::vector<std::string> tokens(1);
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '_') {
+      tokens.back().push_back(static_cast<char>(std::tolower(u)));
+    } else if (!tokens.back().empty()) {
+      tokens.emplace_back();
+    }
+  }
+  if (tokens.back().empty()) tokens.pop_back();
+  return tokens;
+}
+
+// Share of b's token text that a also has (Readability's _textSimilarity).
+double TextSimilarity(std::string_view a, std::string_view b) {
+  const std::vector<std::string> ta = SimilarityTokens(a), tb = SimilarityTokens(b);
+  size_t all = 0, unique = 0, unique_count = 0;
+  for (const std::string& t : tb) {
+    all += t.size();
+    if (std::find(ta.begin(), ta.end(), t) == ta.end()) unique += t.size(), ++unique_count;
+  }
+  all += tb.empty() ? 0 : tb.size() - 1;
+  unique += unique_count == 0 ? 0 : unique_count - 1;
+  return all == 0 ? 0.0 : 1.0 - static_cast<double>(unique) / static_cast<double>(all);
+}
+
+// Some sites put their own name in an article's "name" and the headline in
+// "headline" (others the reverse): the one that resembles the page's
+// <title> wins, "name" when neither or both do.
+std::string JsonLdTitle(const nlohmann::json& article, std::string_view page_title) {
+  std::string name = Str(article, "name"), headline = Str(article, "headline");
+  if (name.empty() || headline.empty() || name == headline) return name.empty() ? headline : name;
+  const bool name_matches = TextSimilarity(name, page_title) > 0.75;
+  const bool headline_matches = TextSimilarity(headline, page_title) > 0.75;
+  return headline_matches && !name_matches ? headline : name;
+}
+
+void ReadJsonLd(const std::string& script, std::string_view page_title, PageMetadata* out) {
   const nlohmann::json j = nlohmann::json::parse(script, nullptr, /*allow_exceptions=*/false);
   const nlohmann::json* a = FindArticle(j);
   if (a == nullptr) return;
-  if (out->title.empty()) out->title = Str(*a, "headline");
+  if (out->title.empty()) out->title = JsonLdTitle(*a, page_title);
   if (out->date.empty()) out->date = NormalizeDate(Str(*a, "datePublished"));
   if (out->authors.empty() && a->contains("author")) JsonLdAuthors((*a)["author"], &out->authors);
   if (out->site_name.empty() && a->contains("publisher")) out->site_name = Str(*a, "publisher");
@@ -114,54 +171,70 @@ bool LooksLikeUrl(std::string_view s) { return s.rfind("http", 0) == 0 || s.rfin
 
 }  // namespace
 
-std::string TitleFromDocumentTitle(std::string_view raw, std::string_view h1) {
+namespace {
+
+// Length of the title separator " X " whose X starts at title[i]
+// (| - \\ / > » – —), or 0.
+size_t SeparatorAt(std::string_view title, size_t i) {
+  if (i == 0 || title[i - 1] != ' ') return 0;
+  size_t len = 0;
+  if (std::string_view("|-\\/>").find(title[i]) != std::string_view::npos) {
+    len = 1;
+  } else if (title.compare(i, 2, "\xC2\xBB") == 0) {
+    len = 2;  // »
+  } else if (title.compare(i, 3, "\xE2\x80\x93") == 0 || title.compare(i, 3, "\xE2\x80\x94") == 0) {
+    len = 3;  // en and em dash
+  }
+  return len != 0 && i + len < title.size() && title[i + len] == ' ' ? len : 0;
+}
+
+bool IsHierarchicalSeparator(std::string_view title, size_t i) {
+  return title[i] == '\\' || title[i] == '/' || title[i] == '>' || title.compare(i, 2, "\xC2\xBB") == 0;
+}
+
+size_t WordsWithoutSeparators(std::string_view title) {
+  std::string stripped;
+  for (char c : title) {
+    if (std::string_view("|-\\/>").find(c) == std::string_view::npos) stripped.push_back(c);
+  }
+  return WordCount(Fold(stripped));
+}
+
+// "Site: Article title" keeps its part after the colon unless a heading
+// repeats the whole title or the part before the colon is itself long.
+std::string TitleAroundColon(const std::string& orig, const std::vector<std::string>& headings) {
+  if (std::find(headings.begin(), headings.end(), orig) != headings.end()) return orig;
+  std::string cur = Fold(orig.substr(orig.rfind(':') + 1));
+  if (WordCount(cur) < 3) return Fold(orig.substr(orig.find(':') + 1));
+  if (WordCount(orig.substr(0, orig.find(':'))) > 5) return orig;
+  return cur;
+}
+
+}  // namespace
+
+std::string TitleFromDocumentTitle(std::string_view raw, const std::vector<std::string>& headings,
+                                   std::string_view only_h1) {
   const std::string orig = Fold(raw);
   std::string cur = orig;
   bool hierarchical = false;
-  auto sep_at = [&](size_t i) {
-    // " X " where X is one of | - \ / > »
-    if (i == 0 || i + 1 >= cur.size() || cur[i - 1] != ' ') return size_t{0};
-    if ((cur[i] == '|' || cur[i] == '-' || cur[i] == '\\' || cur[i] == '/' || cur[i] == '>') && cur[i + 1] == ' ')
-      return size_t{1};
-    if (cur.compare(i, 2, "\xC2\xBB") == 0 && i + 2 < cur.size() && cur[i + 2] == ' ') return size_t{2};
-    return size_t{0};
-  };
-  size_t first = std::string::npos, last = std::string::npos, last_len = 0, first_len = 0;
-  for (size_t i = 0; i < cur.size(); ++i) {
-    if (const size_t len = sep_at(i)) {
+  size_t first = std::string::npos, first_len = 0, last = std::string::npos;
+  for (size_t i = 0; i < orig.size(); ++i) {
+    if (const size_t len = SeparatorAt(orig, i)) {
       if (first == std::string::npos) first = i, first_len = len;
       last = i;
-      last_len = len;
-      if (cur[i] != '|' && cur[i] != '-') hierarchical = true;
+      hierarchical |= IsHierarchicalSeparator(orig, i);
     }
   }
   if (first != std::string::npos) {
-    std::string before = Fold(orig.substr(0, last - 1));
-    if (WordCount(before) < 3) before = Fold(orig.substr(first + first_len + 1));
-    cur = before;
+    cur = Fold(orig.substr(0, last - 1));
+    if (WordCount(cur) < 3) cur = Fold(orig.substr(first + first_len + 1));
   } else if (orig.find(": ") != std::string::npos) {
-    if (h1 != orig) {
-      const size_t colon = orig.rfind(':');
-      cur = Fold(orig.substr(colon + 1));
-      if (WordCount(cur) < 3) {
-        cur = Fold(orig.substr(orig.find(':') + 1));
-      } else if (WordCount(orig.substr(0, orig.find(':'))) > 5) {
-        cur = orig;
-      }
-    }
-  } else if ((orig.size() > 150 || orig.size() < 15) && !h1.empty()) {
-    cur = Fold(h1);
-  }
-  size_t orig_words_without_seps = 0;
-  {
-    std::string stripped;
-    for (char c : orig) {
-      if (c != '|' && c != '-' && c != '\\' && c != '/' && c != '>') stripped.push_back(c);
-    }
-    orig_words_without_seps = WordCount(Fold(stripped));
+    cur = TitleAroundColon(orig, headings);
+  } else if ((orig.size() > 150 || orig.size() < 15) && !only_h1.empty()) {
+    cur = Fold(only_h1);
   }
   const size_t words = WordCount(cur);
-  if (words <= 4 && (!hierarchical || words != orig_words_without_seps - 1)) cur = orig;
+  if (words <= 4 && (!hierarchical || words != WordsWithoutSeparators(orig) - 1)) cur = orig;
   return cur;
 }
 
@@ -181,25 +254,68 @@ std::string StripSiteName(std::string_view title, std::string_view site) {
   return std::string(title);
 }
 
+namespace {
+
+constexpr size_t kMaxHeadings = 256;  // bounds the work on pathological pages
+
+struct MetaValue {
+  std::string content;
+  bool from_property = false;
+};
+using MetaTags = std::map<std::string, MetaValue>;
+
+// Records a <meta>'s content under each key its property / name / itemprop
+// / http-equiv names, lower-cased. property lists several keys separated by
+// spaces ("og:title twitter:title") and is the attribute these vocabularies
+// define, so it wins over a name="og:title"; otherwise the first tag wins.
+// Dublin Core names are written "DC.Title" as often as "dc:title", so a
+// dotted key is also stored with colons.
+void AddMetaTag(myhtml_tree_node_t* node, MetaTags* meta) {
+  const std::string_view content = AttrValue(node, "content");
+  if (content.empty()) return;
+  std::string folded;
+  auto put = [&](const std::string& key, bool from_property) {
+    MetaValue& slot = (*meta)[key];
+    if (!slot.content.empty() && (slot.from_property || !from_property)) return;
+    if (folded.empty()) folded = Fold(content);
+    slot = {folded, from_property};
+  };
+  for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
+    const std::string_view value = AttrValue(node, attr);
+    const bool from_property = attr[0] == 'p';
+    size_t pos = 0;
+    while (pos < value.size()) {
+      const size_t begin = value.find_first_not_of(" \t\n\r\f", pos);
+      if (begin == std::string_view::npos) break;
+      const size_t end = std::min(value.find_first_of(" \t\n\r\f", begin), value.size());
+      std::string key(value.substr(begin, end - begin));
+      AsciiLower(&key);
+      put(key, from_property);
+      if (key.find('.') != std::string::npos) {
+        std::replace(key.begin(), key.end(), '.', ':');
+        put(key, from_property);
+      }
+      pos = end;
+    }
+  }
+}
+
+}  // namespace
+
 void ReadMetadata(myhtml_tree_node* html, PageMetadata* out) {
   *out = PageMetadata();
-  std::map<std::string, std::string> meta;  // first value of each lower-cased name/property/itemprop
+  MetaTags meta;
   std::string document_title, h1, time_datetime;
+  std::vector<std::string> headings;  // h1 and h2 texts
   int h1_count = 0;
   std::vector<std::string> json_ld;
-  std::string key;
   myhtml_tree_node_t* node = html;
   out->lang = std::string(AttrValue(html, "lang"));
   while (node != nullptr) {
     const myhtml_tag_id_t id = myhtml_node_tag_id(node);
     bool descend = id != MyHTML_TAG__TEXT && id != MyHTML_TAG__COMMENT;
     if (id == MyHTML_TAG_META) {
-      std::string_view content = AttrValue(node, "content");
-      for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
-        key.assign(AttrValue(node, attr));
-        AsciiLower(&key);
-        if (!key.empty() && !content.empty()) meta.emplace(key, Fold(content));
-      }
+      AddMetaTag(node, &meta);
     } else if (id == MyHTML_TAG_LINK) {
       std::string rel(AttrValue(node, "rel"));
       AsciiLower(&rel);
@@ -210,8 +326,9 @@ void ReadMetadata(myhtml_tree_node* html, PageMetadata* out) {
     } else if (id == MyHTML_TAG_TITLE) {
       if (document_title.empty()) document_title = NodeText(node);
       descend = false;
-    } else if (id == MyHTML_TAG_H1) {
-      if (++h1_count == 1) h1 = NodeText(node);
+    } else if (id == MyHTML_TAG_H1 || id == MyHTML_TAG_H2) {
+      if (id == MyHTML_TAG_H1 && ++h1_count == 1) h1 = NodeText(node);
+      if (headings.size() < kMaxHeadings) headings.push_back(id == MyHTML_TAG_H1 && h1_count == 1 ? h1 : NodeText(node));
       descend = false;
     } else if (id == MyHTML_TAG_TIME) {
       if (time_datetime.empty()) time_datetime = std::string(AttrValue(node, "datetime"));
@@ -226,16 +343,17 @@ void ReadMetadata(myhtml_tree_node* html, PageMetadata* out) {
     if (node == nullptr || node == html) break;
     node = myhtml_node_next(node);
   }
-  for (const std::string& s : json_ld) ReadJsonLd(s, out);
+  const std::string page_title = TitleFromDocumentTitle(document_title, headings, h1_count == 1 ? h1 : std::string());
+  for (const std::string& s : json_ld) ReadJsonLd(s, page_title, out);
   auto first = [&](std::initializer_list<const char*> keys) {
     for (const char* k : keys) {
       auto it = meta.find(k);
-      if (it != meta.end() && !it->second.empty()) return it->second;
+      if (it != meta.end() && !it->second.content.empty()) return it->second.content;
     }
     return std::string();
   };
   if (out->title.empty()) out->title = first({"dc:title", "dcterm:title", "og:title", "title", "twitter:title", "parsely-title"});
-  if (out->title.empty()) out->title = TitleFromDocumentTitle(document_title, h1_count == 1 ? h1 : std::string());
+  if (out->title.empty()) out->title = page_title;
   if (out->site_name.empty()) out->site_name = first({"og:site_name", "application-name"});
   out->title = StripSiteName(out->title, out->site_name);
   if (out->date.empty()) {

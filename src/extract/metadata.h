@@ -3,10 +3,11 @@
 // <meta> (og:, article:, twitter:, dc., parsely-, name=author/date...),
 // itemprop, <link rel=canonical>, <html lang> and <title>.
 //
-// Priorities follow what is most often right: JSON-LD and og: titles (they
-// carry no site suffix) before <title>; a <title> loses its site part by its
-// separators (" | ", " - ", " » ", ": "); any title loses a trailing
-// " <sep> <site name>".
+// Priorities follow what is most often right: JSON-LD (name or headline,
+// whichever resembles the <title>), then Dublin Core, og: and twitter:
+// titles, then <title>, which loses its site part by its separators
+// (" | ", " - ", " – ", " » ", ": "); any title loses a trailing
+// " <sep> <site name>". JSON-LD wrapped in CDATA is read.
 //
 // Thread safety: pure functions.
 #pragma once
@@ -28,9 +29,12 @@ struct PageMetadata {
 // Reads the metadata of the parsed page rooted at `html`.
 void ReadMetadata(myhtml_tree_node* html, PageMetadata* out);
 
-// The article title inside a <title> text (Readability's rules); `h1` is the
-// text of the page's only <h1>, or "".
-std::string TitleFromDocumentTitle(std::string_view title, std::string_view h1);
+// The article title inside a <title> text (Readability's rules): the part
+// before the last separator (| - – — \ / > ») unless too short, the part
+// after a colon unless a heading repeats the whole title. `headings` are the
+// page's h1 and h2 texts; `only_h1` the text of its only <h1>, or "".
+std::string TitleFromDocumentTitle(std::string_view title, const std::vector<std::string>& headings = {},
+                                   std::string_view only_h1 = {});
 
 // Removes a trailing or leading " <sep> site_name" from `title`.
 std::string StripSiteName(std::string_view title, std::string_view site_name);

@@ -47,10 +47,51 @@ TEST(Metadata, BrokenJsonLdIsIgnored) {
   EXPECT_EQ(m.title, "A plain title here");
 }
 
+TEST(Metadata, JsonLdInCdataIsRead) {
+  const PageMetadata m = Read(
+      "<script type=\"application/ld+json\">\n  <![CDATA[ {\"@type\":\"NewsArticle\",\"headline\":\"Dam breaks after rain\","
+      "\"datePublished\":\"2021-03-04\"} ]]>\n</script><title>Other</title>");
+  EXPECT_EQ(m.title, "Dam breaks after rain");
+  EXPECT_EQ(m.date, "2021-03-04");
+}
+
+TEST(Metadata, JsonLdNameOrHeadlineByResemblanceToTitle) {
+  auto page = [](const char* name, const char* headline, const char* title) {
+    return Read(std::string("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"name\":\"") + name +
+                "\",\"headline\":\"" + headline + "\"}</script><title>" + title + "</title>");
+  };
+  // The site's name in "name": the headline resembles the title.
+  EXPECT_EQ(page("Daily Gazette", "Bridge reopens after two years of repairs",
+                 "Bridge reopens after two years of repairs | Daily Gazette")
+                .title,
+            "Bridge reopens after two years of repairs");
+  // Neither resembles the title: "name".
+  EXPECT_EQ(page("Mountain lakes", "Wikimedia list article", "Something else entirely here").title, "Mountain lakes");
+}
+
+TEST(Metadata, SpaceSeparatedPropertiesDottedNamesAndPropertyPrecedence) {
+  EXPECT_EQ(Read(R"(<title>Title element</title><meta property="x:title dc:title" content="Listed title">)").title,
+            "Listed title");
+  EXPECT_EQ(Read(R"(<title>draft-04 - Storage</title><meta name="DC.Title" content="Storage protocol">)").title,
+            "Storage protocol");
+  EXPECT_EQ(Read(R"(<meta name="og:title" content="By name"><meta property="og:title" content="By property">)").title,
+            "By property");
+}
+
+TEST(TitleFromDocumentTitle, DashesAreSeparatorsAndHeadingsKeepColonTitles) {
+  EXPECT_EQ(TitleFromDocumentTitle("Lorem ipsum dolor sit amet \xE2\x80\x93 My website"), "Lorem ipsum dolor sit amet");
+  // Four words before the em dash are too few: the whole title stays.
+  EXPECT_EQ(TitleFromDocumentTitle("Evolve: Shared Mutable History \xE2\x80\x94 evolve extension for Mercurial"),
+            "Evolve: Shared Mutable History \xE2\x80\x94 evolve extension for Mercurial");
+  const std::string colon = "Superbugs: What They Are and How You Get Them";
+  EXPECT_EQ(TitleFromDocumentTitle(colon), "What They Are and How You Get Them");
+  EXPECT_EQ(TitleFromDocumentTitle(colon, {"Menu", colon}), colon);
+}
+
 TEST(TitleFromDocumentTitle, DropsSiteSuffixButKeepsShortTitles) {
-  EXPECT_EQ(TitleFromDocumentTitle("Council approves the new budget | Springfield News", ""),
+  EXPECT_EQ(TitleFromDocumentTitle("Council approves the new budget | Springfield News"),
             "Council approves the new budget");
-  EXPECT_EQ(TitleFromDocumentTitle("Home | Site", ""), "Home | Site");
+  EXPECT_EQ(TitleFromDocumentTitle("Home | Site"), "Home | Site");
   EXPECT_EQ(StripSiteName("Big win - Sports Daily", "Sports Daily"), "Big win");
 }
 
