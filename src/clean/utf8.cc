@@ -78,6 +78,33 @@ bool IsCleanUtf8(std::string_view in) {
   return true;
 }
 
+Utf8Kind ClassifyUtf8(std::string_view in) {
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  Utf8Kind kind = Utf8Kind::kAscii;
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & kHighBits) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t subpart;
+    const size_t len = ValidSequenceLength(p + i, n - i, &subpart);
+    if (len == 0) return Utf8Kind::kInvalid;
+    kind = Utf8Kind::kUtf8;
+    i += len;
+  }
+  return kind;
+}
+
 bool SanitizeUtf8(std::string_view in, std::string* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();

@@ -19,6 +19,14 @@ namespace reprint::clean {
 // Fast on ASCII: eight bytes per step.
 bool IsCleanUtf8(std::string_view in);
 
+enum class Utf8Kind {
+  kAscii,    // every byte below 0x80
+  kUtf8,     // valid UTF-8 with at least one multi-byte character
+  kInvalid,  // not UTF-8
+};
+// Classifies `in`; control characters are not judged. One pass.
+Utf8Kind ClassifyUtf8(std::string_view in);
+
 // Appends `in` to *out with invalid sequences replaced by U+FFFD and NUL / C0
 // control characters other than \t \n \r removed.
 // Returns true iff at least one invalid sequence was replaced.
