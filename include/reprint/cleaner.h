@@ -5,6 +5,8 @@
 //     suffix) and publication date fill in what the record does not carry.
 //   - Every HTML5 named and numeric entity is decoded, including text escaped
 //     twice and pages whose markup itself is entity-encoded.
+//   - HTML in another encoding is decoded from the charset its byte order
+//     mark or <meta> declares (windows-1252 when undeclared and not UTF-8).
 //   - Invalid UTF-8 is repaired (U+FFFD), never fatal.
 //   - Plain text loses leading and trailing site chrome (menus, "related"
 //     lists, comment counters, publication footers) by general line features.

@@ -10,6 +10,8 @@
 // (JSON-LD, og:/article: meta, itemprop) gives the metadata and, only when
 // the DOM yields much less text than its articleBody, the body.
 //
+// Pages in other encodings are decoded (ICU) from the charset their byte
+// order mark or <meta> declares, windows-1252 when undeclared and not UTF-8.
 // The clean stage's safeguards are reused: UTF-8 repair, entity decoding
 // (also double-escaped), pages whose markup is entity-encoded (decoded before
 // parsing), and the linear tag stripper plus prose trimming for pages nested
@@ -53,8 +55,11 @@ struct Article {
   std::vector<std::string> paragraphs;  // the article body
   std::string text;                     // paragraphs joined by "\n\n"
   std::string no_article_reason;        // non-empty iff text is empty
+  // The encoding the bytes were read as (WHATWG name: "UTF-8",
+  // "windows-1252", "Shift_JIS", "UTF-16LE", ...).
+  std::string encoding = "UTF-8";
   bool was_html = false;
-  bool repaired_utf8 = false;
+  bool repaired_utf8 = false;  // invalid byte sequences were replaced by U+FFFD
 };
 
 class Extractor {
@@ -70,7 +75,8 @@ class Extractor {
   // out->no_article_reason set.
   Status Extract(const RawDocument& raw, Article* out);
 
-  // The HTML path alone. `html` may be any bytes (invalid UTF-8 is repaired).
+  // The HTML path alone. `html` may be any bytes: decoded from the charset
+  // it declares (see above), invalid sequences replaced by U+FFFD.
   void ExtractHtml(std::string_view html, Article* out);
 
  private:

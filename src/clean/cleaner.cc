@@ -1,6 +1,7 @@
 // Cleaner: the clean stage's orchestration. Each step lives in its own file;
 // this one decides which steps a document needs and in what order:
-//   binary check -> format sniff -> UTF-8 repair ->
+//   binary check -> (UTF-16 decoding) -> format sniff ->
+//   (HTML: charset decoding or UTF-8 repair | text: UTF-8 repair) ->
 //   (HTML: the Extractor's article body, title and date) |
 //   (HTML with extract_article off: entity-mangled markup repair -> tree or
 //    flat page text -> chrome trimming) |
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <memory>
 
+#include "clean/charset.h"
 #include "clean/entities.h"
 #include "clean/format_detect.h"
 #include "clean/html_lexer.h"
@@ -51,7 +53,8 @@ struct Cleaner::Impl {
   Article article;
   clean::TagStripper stripper;
   clean::ParagraphBuilder paragraphs;
-  std::string utf8;
+  clean::CharsetDecoder charsets;
+  std::string utf8, utf16;
   std::string decoded;
   std::string scratch;
 };
@@ -123,11 +126,21 @@ Status Cleaner::CleanUnchecked(const RawDocument& raw, CleanDocument* out) {
 
   std::string_view content = raw.content;
   if (clean::LooksBinary(content)) return Status::MalformedInput("binary content");
+  // Format sniffing reads ASCII markup, so UTF-16 (HTML or text) is decoded first.
+  if (clean::HasUtf16Bom(content)) {
+    const clean::CharsetDecoder::Page page = s.charsets.Decode(content, &s.utf16);
+    content = page.text;
+    out->repaired_utf8 = page.replaced;
+  }
   bool is_html = raw.format == DocumentFormat::kHtml;
   if (raw.format == DocumentFormat::kAuto) {
     is_html = clean::SniffFormat(content, /*check_binary=*/false) == clean::SniffedFormat::kHtml;
   }
-  if (!clean::IsCleanUtf8(content)) {
+  if (is_html) {
+    const clean::CharsetDecoder::Page page = s.charsets.Decode(content, &s.utf8);
+    content = page.text;
+    out->repaired_utf8 |= page.replaced;
+  } else if (!clean::IsCleanUtf8(content)) {
     s.utf8.clear();
     out->repaired_utf8 = clean::SanitizeUtf8(content, &s.utf8);
     content = s.utf8;

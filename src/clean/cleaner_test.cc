@@ -81,6 +81,21 @@ TEST(CleanerTest, RepairsUtf8) {
   EXPECT_EQ(doc.text, "Caf\uFFFD au lait is served here every day.");
 }
 
+TEST(CleanerTest, DecodesHtmlInItsDeclaredCharset) {
+  const std::string page =
+      "<html><head><meta charset=windows-1250><title>Zpr\xE1vy</title></head><body><p>"
+      "P\xF8\xEDli\x9A \x9Elu\x9Dou\xE8k\xFD k\xF9\xF2 \xFAp\xECl \xEF\xE1" "belsk\xE9 \xF3" "dy.</p></body></html>";
+  for (bool extract_article : {true, false}) {
+    CleanOptions options;
+    options.extract_article = extract_article;
+    const CleanDocument doc = CleanOk(page, DocumentFormat::kAuto, options);
+    EXPECT_EQ(doc.text, "P\u0159\u00edli\u0161 \u017elu\u0165ou\u010dk\u00fd k\u016f\u0148 "
+                        "\u00fap\u011bl \u010f\u00e1belsk\u00e9 \u00f3dy.");
+    EXPECT_EQ(doc.title, "Zpr\u00e1vy");
+    EXPECT_FALSE(doc.repaired_utf8);
+  }
+}
+
 // Regression (found by clean_fuzz): a numeric reference to a control
 // character decoded after the input was sanitised, so the article text held
 // U+0010.

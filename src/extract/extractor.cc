@@ -1,6 +1,7 @@
 // Extractor: orchestration of the extract stage. Each step lives in its own
 // file; this one decides which a document needs:
-//   binary check -> format sniff -> UTF-8 repair ->
+//   binary check -> (UTF-16 decoding) -> format sniff ->
+//   (HTML: charset decoding or UTF-8 repair | text: UTF-8 repair) ->
 //   (HTML: entity-encoded markup repair -> metadata -> node table -> scoring
 //    and selection -> emission, retried with relaxed filters when short;
 //    flat tag stripping past the depth or size limits)
@@ -11,6 +12,7 @@
 
 #include <cstring>
 
+#include "clean/charset.h"
 #include "clean/entities.h"
 #include "clean/format_detect.h"
 #include "clean/html_lexer.h"
@@ -51,7 +53,8 @@ struct Extractor::Impl {
   extract::PageMetadata meta;
   clean::TagStripper stripper;
   clean::ParagraphBuilder attempt, best;
-  std::string utf8, decoded, scratch;
+  clean::CharsetDecoder charsets;
+  std::string utf8, utf16, decoded, scratch;
 };
 
 void Extractor::Impl::Finish(const clean::ParagraphBuilder& b, size_t first, size_t last, Article* out) {
@@ -156,12 +159,10 @@ void Extractor::ExtractHtml(std::string_view html, Article* out) {
   Impl& s = *impl_;
   *out = Article();
   out->was_html = true;
-  if (!clean::IsCleanUtf8(html)) {
-    s.utf8.clear();
-    out->repaired_utf8 = clean::SanitizeUtf8(html, &s.utf8);
-    html = s.utf8;
-  }
-  s.Html(html, out);
+  const clean::CharsetDecoder::Page page = s.charsets.Decode(html, &s.utf8);
+  out->encoding = page.encoding->name;
+  out->repaired_utf8 = page.replaced;
+  s.Html(page.text, out);
   s.TitleFromLeadingText(out);
 }
 
@@ -169,6 +170,9 @@ Status Extractor::Extract(const RawDocument& raw, Article* out) {
   Impl& s = *impl_;
   std::string_view content = raw.content;
   if (clean::LooksBinary(content)) return Status::MalformedInput("binary content");
+  // Format sniffing reads ASCII markup, so UTF-16 (HTML or text) is decoded first.
+  clean::CharsetDecoder::Page utf16{};
+  if (clean::HasUtf16Bom(content)) content = (utf16 = s.charsets.Decode(content, &s.utf16)).text;
   bool is_html = raw.format == DocumentFormat::kHtml;
   if (raw.format == DocumentFormat::kAuto) {
     is_html = clean::SniffFormat(content, /*check_binary=*/false) == clean::SniffedFormat::kHtml;
@@ -192,6 +196,10 @@ Status Extractor::Extract(const RawDocument& raw, Article* out) {
     s.Finish(s.best, keep.first, keep.last, out);
     if (keep.title < s.best.paragraphs().size()) out->title.assign(s.best.paragraph(keep.title));
     if (out->text.empty()) out->no_article_reason = "no text";
+  }
+  if (utf16.encoding != nullptr) {
+    out->encoding = utf16.encoding->name;
+    out->repaired_utf8 |= utf16.replaced;
   }
   if (!raw.title.empty()) out->title = raw.title;
   if (!raw.date.empty()) {

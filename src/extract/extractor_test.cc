@@ -76,9 +76,23 @@ TEST(Extractor, EntityMangledMarkupIsDecoded) {
 }
 
 TEST(Extractor, InvalidUtf8IsRepaired) {
-  const Article a = ExtractPage("<p>" + Prose(5, "caf\xE9") + "</p>");
+  const Article a = ExtractPage("<meta charset=utf-8><p>" + Prose(5, "caf\xE9") + "</p>");
   EXPECT_TRUE(a.repaired_utf8);
+  EXPECT_EQ(a.encoding, "UTF-8");
   EXPECT_NE(a.text.find("\xEF\xBF\xBD"), std::string::npos);
+}
+
+TEST(Extractor, Windows1252PageIsDecoded) {
+  const std::string html =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+      "<title>L\x92\xE9t\xE9 \x93" "cr\xE8me\x94</title></head><body><div class=article><p>" +
+      Prose(5, "caf\xE9") + "\x93Tr\xE8s bien,\x94 dit-il.</p></div></body></html>";
+  const Article a = ExtractPage(html);
+  EXPECT_EQ(a.encoding, "windows-1252");
+  EXPECT_FALSE(a.repaired_utf8);
+  EXPECT_EQ(a.title, "L\u2019\u00e9t\u00e9 \u201ccr\u00e8me\u201d");
+  EXPECT_NE(a.text.find("The caf\u00e9 said"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("\u201cTr\u00e8s bien,\u201d dit-il."), std::string::npos) << a.text;
 }
 
 TEST(Extractor, PlainTextKeepsProse) {
