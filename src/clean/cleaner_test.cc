@@ -96,6 +96,17 @@ TEST(CleanerTest, DecodesHtmlInItsDeclaredCharset) {
   }
 }
 
+TEST(CleanerTest, DecodesUtf16WithByteOrderMark) {
+  std::string utf16 = "\xFE\xFF";
+  for (char c : std::string("Caf\xE9 au lait is served here every day.")) {
+    utf16 += '\0';
+    utf16 += c;  // Latin-1 is the first 256 code points
+  }
+  const CleanDocument doc = CleanOk(utf16);
+  EXPECT_EQ(doc.text, "Caf\u00e9 au lait is served here every day.");
+  EXPECT_FALSE(doc.repaired_utf8);
+}
+
 // Regression (found by clean_fuzz): a numeric reference to a control
 // character decoded after the input was sanitised, so the article text held
 // U+0010.

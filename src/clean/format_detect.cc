@@ -61,10 +61,29 @@ size_t CountKnownTags(std::string_view s) {
   return count;
 }
 
+bool IsControl(uint32_t c) {
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
+}
+
+// UTF-16 text after its byte order mark, judged by 16-bit units by the same
+// rule as bytes: a NUL unit or too many control units is binary.
+bool LooksBinaryUtf16(std::string_view sample, bool big_endian) {
+  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
+  size_t units = 0, controls = 0;
+  for (size_t i = 2; i + 1 < sample.size(); i += 2, ++units) {
+    const uint32_t unit = big_endian ? (p[i] << 8 | p[i + 1]) : (p[i + 1] << 8 | p[i]);
+    if (unit == 0) return true;
+    if (IsControl(unit)) ++controls;
+  }
+  return controls * 10 > units;
+}
+
 }  // namespace
 
 bool LooksBinary(std::string_view content) {
   const std::string_view sample = content.substr(0, kBinarySample);
+  if (sample.starts_with("\xFF\xFE")) return LooksBinaryUtf16(sample, /*big_endian=*/false);
+  if (sample.starts_with("\xFE\xFF")) return LooksBinaryUtf16(sample, /*big_endian=*/true);
   size_t controls = 0;
   // Eight bytes at a time: only words holding a byte below 0x20 (exact for
   // bytes below 0x80; bytes above are never controls) are looked at closely,
@@ -79,13 +98,13 @@ bool LooksBinary(std::string_view content) {
     for (size_t j = i; j < i + 8; ++j) {
       const unsigned char c = static_cast<unsigned char>(sample[j]);
       if (c == 0) return true;
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
+      if (IsControl(c)) ++controls;
     }
   }
   for (; i < sample.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(sample[i]);
     if (c == 0) return true;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
+    if (IsControl(c)) ++controls;
   }
   return controls * 10 > sample.size();
 }

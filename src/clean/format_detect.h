@@ -11,7 +11,8 @@ enum class SniffedFormat { kText, kHtml, kBinary };
 
 // Looks at the first few KB of `content`.
 //   kBinary: a NUL byte, or more than 10% control bytes (images, archives,
-//            UTF-16 text) in the first 4 KB.
+//            UTF-16 text without a byte order mark) in the first 4 KB; UTF-16
+//            with its byte order mark is judged by 16-bit units instead.
 //   kHtml:   starts with a doctype, <html, <head, <body or an XML prolog, or
 //            holds at least three tags of well-known HTML elements in the
 //            first 64 KB (entity-encoded end tags such as "<&sol;p>" count):

@@ -32,5 +32,14 @@ TEST(FormatDetectTest, Binary) {
   EXPECT_FALSE(LooksBinary("text\twith\ttabs\r\nand \x1b[1m escapes"));
 }
 
+TEST(FormatDetectTest, Utf16WithByteOrderMarkIsText) {
+  EXPECT_FALSE(LooksBinary(std::string("\xFF\xFE<\0p\0>\0h\0i\0\n\0", 14)));
+  EXPECT_FALSE(LooksBinary(std::string("\xFE\xFF\0<\0p\0>\0h\0i", 12)));
+  EXPECT_FALSE(LooksBinary("\xFF\xFE"));
+  // A NUL unit, or mostly control units, is still binary.
+  EXPECT_TRUE(LooksBinary(std::string("\xFF\xFEh\0\0\0i\0", 8)));
+  EXPECT_TRUE(LooksBinary(std::string("\xFE\xFF\0\x01\0\x02\0\x03\0a", 10)));
+}
+
 }  // namespace
 }  // namespace reprint::clean

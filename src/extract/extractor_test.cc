@@ -95,6 +95,28 @@ TEST(Extractor, Windows1252PageIsDecoded) {
   EXPECT_NE(a.text.find("\u201cTr\u00e8s bien,\u201d dit-il."), std::string::npos) << a.text;
 }
 
+// `ascii` as UTF-16LE with its byte order mark, every '#' an i with diaeresis.
+std::string Utf16Le(const std::string& ascii) {
+  std::string out = "\xFF\xFE";
+  for (char c : ascii) {
+    const char16_t u = c == '#' ? u'\u00ef' : static_cast<char16_t>(c);
+    out.push_back(static_cast<char>(u & 0xFF));
+    out.push_back(static_cast<char>(u >> 8));
+  }
+  return out;
+}
+
+TEST(Extractor, Utf16DocumentIsDecodedNotBinary) {
+  Extractor x;
+  RawDocument raw;
+  raw.content = Utf16Le("<html><body><article><p>" + Prose(5, "na#ve") + "</p></article></body></html>");
+  Article a;
+  ASSERT_TRUE(x.Extract(raw, &a).ok());
+  EXPECT_TRUE(a.was_html);
+  EXPECT_EQ(a.encoding, "UTF-16LE");
+  EXPECT_NE(a.text.find("The na\u00efve said"), std::string::npos) << a.text;
+}
+
 TEST(Extractor, PlainTextKeepsProse) {
   Extractor x;
   RawDocument raw;

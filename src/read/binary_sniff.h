@@ -12,7 +12,9 @@ inline constexpr size_t kBinarySniffBytes = 8192;
 
 // Returns true iff `data` contains a NUL byte, or more than 30% of its bytes
 // are control characters (C0 other than tab, LF, VT, FF, CR and ESC; or DEL).
-// (UTF-16 text therefore counts as binary.) An empty buffer is not binary.
+// (UTF-16 text without a byte order mark therefore counts as binary.) After
+// a UTF-16 byte order mark the same rule applies to 16-bit units instead.
+// An empty buffer is not binary.
 bool LooksBinary(const char* data, size_t size);
 
 }  // namespace reprint::read

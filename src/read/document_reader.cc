@@ -108,7 +108,9 @@ class Reader final : public DocumentReader {
     const bool starts_like_json = FirstNonSpace(std::string_view(head).substr(bom ? 3 : 0)) == '{';
     const bool json_lines = is_stdin ? starts_like_json : kind.json_lines;
     if (json_lines && bom) head.erase(0, 3);  // simdjson rejects a byte order mark
-    if (!starts_like_json && LooksBinary(head.data(), head.size())) {
+    // UTF-16 passes LooksBinary for the clean stage to decode; simdjson cannot.
+    const bool utf16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
+    if (!starts_like_json && (LooksBinary(head.data(), head.size()) || (json_lines && utf16))) {
       Report(entry.path, 0, "binary file, skipped");
       Finish();
       return false;

@@ -165,6 +165,17 @@ TEST(DocumentReaderTest, SkipsBinaryFiles) {
   EXPECT_EQ(r.stats.skipped, 3u);
 }
 
+TEST(DocumentReaderTest, ReadsUtf16FilesWithByteOrderMarkButNotAsJsonLines) {
+  TempDir tmp;
+  const std::string utf16("\xFF\xFE<\0p\0>\0h\0i\0", 12);
+  tmp.Write("page.html", utf16);
+  tmp.Write("records.jsonl", std::string("\xFF\xFE{\0}\0\n\0", 8));
+  ReadResult r = ReadAll({tmp.path()});
+  EXPECT_EQ(r.ProblemStrings(tmp.path()), (Strings{"records.jsonl: binary file, skipped"}));
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].content, utf16);  // decoded by the clean and extract stages
+}
+
 TEST(DocumentReaderTest, ReportsMissingVanishedAndSpecialFiles) {
   TempDir tmp;
   tmp.Write("a.txt", "a");
