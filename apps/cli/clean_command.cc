@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "learn_templates.h"
 #include "output_file.h"
 #include "problem_log.h"
 #include "progress.h"
@@ -9,7 +10,8 @@
 
 namespace reprint::cli {
 
-int RunClean(CommonArgs& args) {
+int RunClean(CleanArgs& clean_args) {
+  const CommonArgs& args = clean_args.common;
   ProblemLog log;
   CorpusOptions options;
   options.read = args.read;
@@ -21,6 +23,7 @@ int RunClean(CommonArgs& args) {
     std::fprintf(stderr, "reprint: %s\n", out.error().c_str());
     return 2;
   }
+  if (!LearnTemplatesIfAsked(args, options, clean_args.template_min_documents, &options.clean.templates)) return 2;
   CorpusStats stats;
   Status status = CleanCorpus(
       args.inputs, options,
@@ -44,6 +47,7 @@ int RunClean(CommonArgs& args) {
   if (!args.quiet) {
     std::string summary = "reprint: cleaned " + WithThousands(stats.documents - log.total()) + " documents (" +
                           HumanBytes(static_cast<double>(stats.input_bytes)) + ")";
+    if (options.clean.templates) summary += TemplateSummary(*options.clean.templates, stats.template_paragraphs);
     if (log.total() > 0) summary += "; " + log.Summary();
     std::fprintf(stderr, "%s.\n", summary.c_str());
   }

@@ -23,6 +23,7 @@ struct CommonArgs {
 struct DedupArgs {
   CommonArgs common;
   DedupOptions options;
+  unsigned template_min_documents = 0;  // 0: no template detection
   std::string keep;        // "" (write clusters) or "canonical" (write the deduplicated corpus)
   std::string pairs_path;  // write verified pairs here when set
   bool singletons = false; // also write one-member clusters
@@ -45,7 +46,12 @@ struct EvalReuseArgs {
 };
 
 int RunDedup(DedupArgs& args);
-int RunClean(CommonArgs& args);
+struct CleanArgs {
+  CommonArgs common;
+  unsigned template_min_documents = 3;  // 0: no template detection
+};
+
+int RunClean(CleanArgs& args);
 int RunCompare(CompareArgs& args);
 int RunEvalReuse(EvalReuseArgs& args);
 

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "commands.h"
+#include "learn_templates.h"
 #include "output_file.h"
 #include "problem_log.h"
 #include "progress.h"
@@ -173,6 +174,12 @@ int RunDedup(DedupArgs& args) {
   OutputFile out(args.common.output);
   if (!out.ok()) {
     std::fprintf(stderr, "reprint: %s\n", out.error().c_str());
+    return 2;
+  }
+  // Templates are learnt before dedup so that both of its passes (and
+  // --keep / --align, which read the input again) see the same text.
+  if (!LearnTemplatesIfAsked(args.common, RereadOptions(args), args.template_min_documents,
+                             &args.options.clean.templates)) {
     return 2;
   }
   Result<DedupResult> result = Deduplicate(args.common.inputs, args.options);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract_commands.h"
+#include "learn_templates.h"
 #include "output_file.h"
 #include "problem_log.h"
 #include "progress.h"
@@ -25,10 +26,12 @@ int RunExtract(ExtractArgs& args) {
     std::fprintf(stderr, "reprint: %s\n", out.error().c_str());
     return 2;
   }
+  ExtractOptions extract;
+  if (!LearnTemplatesIfAsked(args.common, options, args.template_min_documents, &extract.templates)) return 2;
   const bool text_format = args.format == "text";
   CorpusStats stats;
   const Status status = ExtractCorpus(
-      args.common.inputs, options, ExtractOptions(),
+      args.common.inputs, options, extract,
       [&](const RawDocument& raw, const Article& article) {
         if (text_format) {
           std::string block = "# " + raw.id + "\n";
@@ -64,6 +67,7 @@ int RunExtract(ExtractArgs& args) {
   if (!args.common.quiet) {
     std::string summary = "reprint: extracted " + WithThousands(stats.documents - log.total()) + " documents (" +
                           HumanBytes(static_cast<double>(stats.input_bytes)) + ")";
+    if (extract.templates) summary += TemplateSummary(*extract.templates, stats.template_paragraphs);
     if (log.total() > 0) summary += "; " + log.Summary();
     std::fprintf(stderr, "%s.\n", summary.c_str());
   }

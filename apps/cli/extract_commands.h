@@ -10,6 +10,7 @@ namespace reprint::cli {
 struct ExtractArgs {
   CommonArgs common;
   std::string format = "jsonl";  // "jsonl" or "text"
+  unsigned template_min_documents = 3;  // 0: no template detection
 };
 
 struct EvalExtractArgs {

@@ -29,6 +29,19 @@ void AddCommonFlags(CLI::App* cmd, CommonArgs* args, bool with_inputs = true) {
   cmd->add_option("--max-document-bytes", args->read.max_document_bytes, "Skip larger documents")->capture_default_str();
 }
 
+void AddTemplateFlag(CLI::App* cmd, unsigned* min_documents) {
+  cmd->add_option("--templates", *min_documents,
+                  "Remove paragraphs found in this many different articles of one source (source field or URL "
+                  "host); 0 = off. Reads the input twice")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return value == "1" ? std::string("1 would make every paragraph a template; use 0 (off) or >= 2")
+                                : std::string();
+          },
+          "0 or >= 2"));
+}
+
 void AddSimilarityFlags(CLI::App* cmd, reprint::DedupOptions* o) {
   cmd->add_option("--threshold", o->thresholds.jaccard, "Jaccard similarity for near-duplicates")
       ->capture_default_str()->check(CLI::Range(0.01, 0.99));
@@ -68,12 +81,14 @@ int main(int argc, char** argv) {
   dedup_cmd->add_option("--verify-memory", dedup.options.verify_memory_bytes,
                         "Bytes of shingle sets held at once while verifying (more means fewer re-reads)")
       ->capture_default_str();
+  AddTemplateFlag(dedup_cmd, &dedup.template_min_documents);
   dedup_cmd->add_option("--temp-dir", dedup.options.temp_dir,
                         "Where to spill shingle sets during the run (default: the system's temp dir)");
 
-  CommonArgs clean;
+  reprint::cli::CleanArgs clean;
   CLI::App* clean_cmd = app.add_subcommand("clean", "Write each document's article text as JSON Lines");
-  AddCommonFlags(clean_cmd, &clean);
+  AddCommonFlags(clean_cmd, &clean.common);
+  AddTemplateFlag(clean_cmd, &clean.template_min_documents);
 
   reprint::cli::CompareArgs compare;
   CLI::App* compare_cmd = app.add_subcommand("compare", "Say how two documents relate");
@@ -124,6 +139,7 @@ int main(int argc, char** argv) {
   reprint::cli::ExtractArgs extract;
   CLI::App* extract_cmd = app.add_subcommand("extract", "Write each document's article body and metadata");
   AddCommonFlags(extract_cmd, &extract.common);
+  AddTemplateFlag(extract_cmd, &extract.template_min_documents);
   extract_cmd->add_option("--format", extract.format, "'jsonl' or 'text'")->capture_default_str()
       ->check(CLI::IsMember({"jsonl", "text"}));
 

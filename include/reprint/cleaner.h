@@ -10,6 +10,8 @@
 //   - Invalid UTF-8 is repaired (U+FFFD), never fatal.
 //   - Plain text loses leading and trailing site chrome (menus, "related"
 //     lists, comment counters, publication footers) by general line features.
+//   - Given the sources' templates (CleanOptions::templates), paragraphs
+//     that are template for the document's source are removed.
 //
 // Thread safety: a Cleaner keeps reusable buffers: one per thread.
 #pragma once
@@ -19,6 +21,7 @@
 
 #include "reprint/document.h"
 #include "reprint/status.h"
+#include "reprint/templates.h"
 
 namespace reprint {
 
@@ -36,6 +39,9 @@ struct CleanOptions {
   // HTML larger than this is not parsed into a tree (a DOM costs several
   // times the input in memory) but flattened like over-deep HTML.
   size_t max_html_parse_bytes = 32 << 20;
+  // The sources' template paragraphs (reprint/templates.h, learnt by
+  // LearnTemplates()), removed from the text; null: none.
+  std::shared_ptr<const SourceTemplates> templates;
 };
 
 class Cleaner {

@@ -42,6 +42,7 @@ struct CleanDocument {
   std::string text;
   bool was_html = false;
   bool repaired_utf8 = false;  // invalid byte sequences were replaced by U+FFFD
+  uint32_t template_paragraphs = 0;  // removed as the source's template (reprint/templates.h)
 };
 
 }  // namespace reprint

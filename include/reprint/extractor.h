@@ -31,6 +31,7 @@
 #include "reprint/corpus.h"
 #include "reprint/document.h"
 #include "reprint/status.h"
+#include "reprint/templates.h"
 
 namespace reprint {
 
@@ -43,6 +44,9 @@ struct ExtractOptions {
   // filters relaxed one at a time (unlikely-chrome removal, class weights,
   // conditional cleaning); the longest result wins.
   size_t retry_below_bytes = 500;
+  // The sources' template paragraphs (reprint/templates.h, learnt by
+  // LearnTemplates()), removed from the article; null: none.
+  std::shared_ptr<const SourceTemplates> templates;
 };
 
 struct Article {
@@ -55,6 +59,7 @@ struct Article {
   std::vector<std::string> paragraphs;  // the article body
   std::string text;                     // paragraphs joined by "\n\n"
   std::string no_article_reason;        // non-empty iff text is empty
+  uint32_t template_paragraphs = 0;     // removed as the source's template
   // The encoding the bytes were read as (WHATWG name: "UTF-8",
   // "windows-1252", "Shift_JIS", "UTF-16LE", ...).
   std::string encoding = "UTF-8";

@@ -109,7 +109,11 @@ void Cleaner::Impl::SanitizeOutput(CleanDocument* out) {
 
 Status Cleaner::Clean(const RawDocument& raw, CleanDocument* out) {
   Status status = CleanUnchecked(raw, out);
-  if (status.ok()) impl_->SanitizeOutput(out);
+  if (!status.ok()) return status;
+  impl_->SanitizeOutput(out);
+  if (const SourceTemplates* templates = impl_->options.templates.get()) {
+    out->template_paragraphs = static_cast<uint32_t>(templates->StripText(TemplateSourceKey(raw), &out->text));
+  }
   return status;
 }
 
@@ -123,6 +127,7 @@ Status Cleaner::CleanUnchecked(const RawDocument& raw, CleanDocument* out) {
   out->text.clear();
   out->was_html = false;
   out->repaired_utf8 = false;
+  out->template_paragraphs = 0;
 
   std::string_view content = raw.content;
   if (clean::LooksBinary(content)) return Status::MalformedInput("binary content");

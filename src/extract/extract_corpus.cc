@@ -45,6 +45,7 @@ Status ExtractCorpus(const std::vector<std::string>& inputs, const CorpusOptions
         for (size_t i = 0; i < out.size(); ++i) {
           ++stats->documents;
           if (out[i].status.ok()) {
+            stats->template_paragraphs += out[i].article.template_paragraphs;
             visit(batch[i], out[i].article);
           } else {
             read.on_problem({batch[i].location, out[i].status.ToString()});

@@ -46,6 +46,7 @@ struct Extractor::Impl {
   void Flat(std::string_view html, Article* out);
   void Finish(const clean::ParagraphBuilder& b, size_t first, size_t last, Article* out);
   void TitleFromLeadingText(Article* out);
+  void StripTemplates(const RawDocument& raw, Article* out);
 
   ExtractOptions options;
   extract::HtmlDocument doc;
@@ -62,6 +63,18 @@ void Extractor::Impl::Finish(const clean::ParagraphBuilder& b, size_t first, siz
   out->text.clear();
   for (size_t i = first; i < last; ++i) out->paragraphs.emplace_back(b.paragraph(i));
   if (first < last) out->text.assign(b.Range(first, last));
+}
+
+void Extractor::Impl::StripTemplates(const RawDocument& raw, Article* out) {
+  const size_t removed = options.templates->Strip(TemplateSourceKey(raw), &out->paragraphs);
+  if (removed == 0) return;
+  out->template_paragraphs = static_cast<uint32_t>(removed);
+  out->text.clear();
+  for (const std::string& p : out->paragraphs) {
+    if (!out->text.empty()) out->text += "\n\n";
+    out->text += p;
+  }
+  if (out->text.empty()) out->no_article_reason = "only the source's template";
 }
 
 // A page that names no title anywhere (no <title>, og:, JSON-LD or single
@@ -201,6 +214,7 @@ Status Extractor::Extract(const RawDocument& raw, Article* out) {
     out->encoding = utf16.encoding->name;
     out->repaired_utf8 |= utf16.replaced;
   }
+  if (s.options.templates != nullptr) s.StripTemplates(raw, out);
   if (!raw.title.empty()) out->title = raw.title;
   if (!raw.date.empty()) {
     std::string d = extract::NormalizeDate(raw.date);

@@ -43,6 +43,7 @@ Status CleanCorpus(const std::vector<std::string>& inputs, const CorpusOptions& 
         for (CleanedDoc& cleaned : out) {
           ++stats->documents;
           if (cleaned.status.ok()) {
+            stats->template_paragraphs += cleaned.doc.template_paragraphs;
             visit(cleaned.index, cleaned.doc);
           } else {
             read.on_problem({cleaned.location, cleaned.status.ToString()});
