@@ -7,41 +7,51 @@ namespace reprint::story {
 
 OnlineClusterer::OnlineClusterer(const ClustererOptions& options) : options_(options) {}
 
-double OnlineClusterer::TimeFactor(const StoryState& s, std::optional<int32_t> day) const {
-  if (options_.window_days <= 0 || !day || !s.dated) return 1.0;
-  const int32_t gap = std::max({0, s.first_day - *day, *day - s.last_day});
+bool OnlineClusterer::OutsideWindow(const StoryWindow& w, std::optional<int32_t> day) const {
+  if (options_.window_days <= 0 || !day || !w.dated()) return false;
+  return std::max({0, w.first_day - *day, *day - w.last_day}) > options_.window_days;
+}
+
+double OnlineClusterer::TimeFactor(const StoryWindow& w, std::optional<int32_t> day) const {
+  if (options_.window_days <= 0 || !day || !w.dated()) return 1.0;
+  const int32_t gap = std::max({0, w.first_day - *day, *day - w.last_day});
   if (gap > options_.window_days) return 0.0;
   return options_.decay_days > 0 ? std::exp(-gap / options_.decay_days) : 1.0;
+}
+
+// Candidates: stories indexed under one of the article's heaviest terms and
+// open at its date, each once.
+void OnlineClusterer::CollectCandidates(const TermVector& article, std::optional<int32_t> day) {
+  candidates_.clear();
+  for (uint32_t term : HeaviestTerms(article, options_.query_terms)) {
+    if (term >= postings_.size() || postings_[term].size() > options_.max_postings) continue;
+    for (uint32_t story : postings_[term]) {
+      StoryWindow& w = windows_[story];
+      if (w.seen == epoch_) continue;
+      w.seen = epoch_;
+      if (!OutsideWindow(w, day)) candidates_.push_back(story);
+    }
+  }
 }
 
 uint32_t OnlineClusterer::Add(const TermVector& article, std::optional<int32_t> day) {
   ++epoch_;
   if (!article.empty() && dense_.size() <= article.back().term) dense_.resize(article.back().term + 1, 0.0f);
   for (const WeightedTerm& t : article) dense_[t.term] = t.weight;
+  CollectCandidates(article, day);
 
-  // Candidates: stories indexed under one of the article's heaviest terms.
-  candidates_.clear();
-  for (uint32_t term : HeaviestTerms(article, options_.query_terms)) {
-    if (term >= postings_.size() || postings_[term].size() > options_.max_postings) continue;
-    for (uint32_t story : postings_[term]) {
-      if (seen_[story] == epoch_) continue;
-      seen_[story] = epoch_;
-      candidates_.push_back(story);
-    }
-  }
-  std::sort(candidates_.begin(), candidates_.end());
-
+  // The most similar story reaching the threshold; ties go to the older one,
+  // so the answer does not depend on the order candidates were met in.
   uint32_t best = UINT32_MAX;
   double best_score = options_.threshold;
   for (uint32_t story : candidates_) {
     const StoryState& s = stories_[story];
-    const double factor = TimeFactor(s, day);
+    const double factor = TimeFactor(windows_[story], day);
     if (factor == 0 || s.norm == 0) continue;
-    double dot = 0;
-    for (const WeightedTerm& t : s.centroid)
-      if (t.term < dense_.size()) dot += static_cast<double>(dense_[t.term]) * t.weight;
+    double dot = 0;  // dense_ covers every centroid term (see Index())
+    for (const WeightedTerm& t : s.centroid) dot += static_cast<double>(dense_[t.term]) * t.weight;
     const double score = dot / s.norm * factor;
-    if (score >= best_score && (best == UINT32_MAX || score > best_score)) {
+    if (score >= best_score && (best == UINT32_MAX || score > best_score || story < best)) {
       best = story;
       best_score = score;
     }
@@ -51,7 +61,7 @@ uint32_t OnlineClusterer::Add(const TermVector& article, std::optional<int32_t> 
   if (best == UINT32_MAX) {
     best = static_cast<uint32_t>(stories_.size());
     stories_.emplace_back();
-    seen_.push_back(epoch_);
+    windows_.push_back({epoch_});
   }
   StoryState& s = stories_[best];
   TermVector before = s.centroid;
@@ -60,9 +70,10 @@ uint32_t OnlineClusterer::Add(const TermVector& article, std::optional<int32_t> 
   s.norm = Norm(s.centroid);
   ++s.size;
   if (day) {
-    s.first_day = s.dated ? std::min(s.first_day, *day) : *day;
-    s.last_day = s.dated ? std::max(s.last_day, *day) : *day;
-    s.dated = true;
+    StoryWindow& w = windows_[best];
+    const bool dated = w.dated();
+    w.first_day = dated ? std::min(w.first_day, *day) : *day;
+    w.last_day = dated ? std::max(w.last_day, *day) : *day;
   }
   Index(best, before);
   return best;
@@ -74,6 +85,7 @@ uint32_t OnlineClusterer::Add(const TermVector& article, std::optional<int32_t> 
 void OnlineClusterer::Index(uint32_t story, const TermVector& before) {
   const TermVector& now = stories_[story].centroid;
   if (!now.empty() && postings_.size() <= now.back().term) postings_.resize(now.back().term + 1);
+  if (!now.empty() && dense_.size() <= now.back().term) dense_.resize(now.back().term + 1, 0.0f);
   auto old = before.begin();
   for (const WeightedTerm& t : now) {
     while (old != before.end() && old->term < t.term) ++old;

@@ -48,17 +48,25 @@ class OnlineClusterer {
     TermVector centroid;
     double norm = 0;
     uint32_t size = 0;
-    bool dated = false;
-    int32_t first_day = 0, last_day = 0;
+  };
+  // What the candidate scan reads of every story it meets, kept apart from
+  // the centroids and small, because the scan meets hundreds of stories per
+  // article and most fail the time window.
+  struct StoryWindow {
+    uint32_t seen = 0;  // the last Add() that met the story
+    int32_t first_day = 1, last_day = 0;  // first_day > last_day: undated
+    bool dated() const { return first_day <= last_day; }
   };
 
-  double TimeFactor(const StoryState& s, std::optional<int32_t> day) const;
+  bool OutsideWindow(const StoryWindow& w, std::optional<int32_t> day) const;
+  double TimeFactor(const StoryWindow& w, std::optional<int32_t> day) const;
+  void CollectCandidates(const TermVector& article, std::optional<int32_t> day);
   void Index(uint32_t story, const TermVector& before);
 
   ClustererOptions options_;
   std::vector<StoryState> stories_;
+  std::vector<StoryWindow> windows_;             // by story
   std::vector<std::vector<uint32_t>> postings_;  // term -> stories (may hold stale entries)
-  std::vector<uint32_t> seen_;                   // story -> last Add() that met it
   uint32_t epoch_ = 0;
   std::vector<float> dense_;                     // the article scattered by term id
   std::vector<uint32_t> candidates_;
