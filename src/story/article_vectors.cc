@@ -11,18 +11,19 @@ size_t ArticleVectors::Add(const ArticleTerms& article) {
   std::vector<RawTerm>& out = articles_.emplace_back();
   out.reserve(article.terms.size());
   for (const ArticleTerm& t : article.terms) {
-    auto [it, inserted] = ids_.try_emplace(t.hash, static_cast<uint32_t>(display_.size()));
+    bool inserted = false;
+    const uint32_t id = ids_.Find(t.hash, &inserted);
     if (inserted) {
-      display_.emplace_back(std::string_view(article.text).substr(t.begin, t.end - t.begin));
-      df_.push_back(0);
-      entity_df_.push_back(0);
+      display_text_.append(std::string_view(article.text).substr(t.begin, t.end - t.begin));
+      display_end_.push_back(display_text_.size());
+      counts_.emplace_back();
     }
-    ++df_[it->second];
-    if (t.IsEntity()) ++entity_df_[it->second];
+    ++counts_[id].df;
+    if (t.IsEntity()) ++counts_[id].entity_df;
     double tf = 1 + std::log(static_cast<double>(t.count));
     if (t.IsEntity()) tf *= options_.entity_boost;
     if (t.in_title) tf *= options_.title_boost;
-    out.push_back({it->second, static_cast<float>(tf)});
+    out.push_back({id, static_cast<float>(tf)});
   }
   if (out.size() > options_.max_article_terms) {
     std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(options_.max_article_terms), out.end(),
@@ -36,14 +37,15 @@ size_t ArticleVectors::Add(const ArticleTerms& article) {
 std::vector<TermVector> ArticleVectors::Weigh() {
   const double n = static_cast<double>(articles_.size());
   const bool use_df = articles_.size() >= options_.min_articles_for_df;
-  std::vector<float> idf(df_.size());
+  std::vector<float> idf(counts_.size());
   stop_terms_ = 0;
-  for (size_t t = 0; t < df_.size(); ++t) {
-    if (use_df && df_[t] > options_.max_df_fraction * n && 2 * entity_df_[t] < df_[t]) {
+  for (size_t t = 0; t < counts_.size(); ++t) {
+    const TermCounts& c = counts_[t];
+    if (use_df && c.df > options_.max_df_fraction * n && 2 * c.entity_df < c.df) {
       idf[t] = 0;  // a stop word
       ++stop_terms_;
     } else {
-      idf[t] = static_cast<float>(std::log((1 + n) / (1 + df_[t])) + 1);
+      idf[t] = static_cast<float>(std::log((1 + n) / (1 + c.df)) + 1);
     }
   }
   std::vector<TermVector> out(articles_.size());

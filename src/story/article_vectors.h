@@ -16,10 +16,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "story/article_terms.h"
+#include "story/term_ids.h"
 #include "story/term_vector.h"
 
 namespace reprint::story {
@@ -43,10 +43,13 @@ class ArticleVectors {
   // survives) and returns them by position. Call once, after the last Add().
   std::vector<TermVector> Weigh();
 
-  size_t vocabulary() const { return display_.size(); }
+  size_t vocabulary() const { return counts_.size(); }
   uint64_t stop_terms() const { return stop_terms_; }
   // The term as first written in the corpus.
-  const std::string& display(uint32_t term) const { return display_[term]; }
+  std::string_view display(uint32_t term) const {
+    const size_t begin = term == 0 ? 0 : display_end_[term - 1];
+    return std::string_view(display_text_).substr(begin, display_end_[term] - begin);
+  }
 
  private:
   struct RawTerm {
@@ -54,11 +57,16 @@ class ArticleVectors {
     float tf;  // (1 + ln count) times the boosts
   };
 
+  struct TermCounts {
+    uint32_t df = 0;
+    uint32_t entity_df = 0;  // articles where the term is an entity
+  };
+
   WeightingOptions options_;
-  std::unordered_map<uint64_t, uint32_t> ids_;
-  std::vector<std::string> display_;
-  std::vector<uint32_t> df_;
-  std::vector<uint32_t> entity_df_;  // articles where the term is an entity
+  TermIds ids_;
+  std::string display_text_;         // every term's display text, by id
+  std::vector<size_t> display_end_;  // where each one ends in display_text_
+  std::vector<TermCounts> counts_;
   std::vector<std::vector<RawTerm>> articles_;
   uint64_t stop_terms_ = 0;
 };

@@ -55,7 +55,7 @@ std::vector<std::string> Label(const TermVector& centroid, const story::ArticleV
   std::vector<std::string> label, lower;
   for (uint32_t term : story::HeaviestTerms(centroid, 4 * k)) {
     if (label.size() >= k) break;
-    std::string text = vectors.display(term);
+    std::string text(vectors.display(term));
     std::string folded = text;
     for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     // Skip a word already shown inside a name, or a name around a shown word.
