@@ -50,6 +50,7 @@ int RunExtract(ExtractArgs& args) {
         j["authors"] = article.authors;
         if (!article.site_name.empty()) j["site_name"] = article.site_name;
         if (!article.lang.empty()) j["lang"] = article.lang;
+        if (article.was_html) j["encoding"] = article.encoding;
         j["text"] = article.text;
         j["paragraphs"] = article.paragraphs;
         if (!article.no_article_reason.empty()) j["no_article_reason"] = article.no_article_reason;
