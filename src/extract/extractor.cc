@@ -21,6 +21,7 @@
 #include "clean/text_boilerplate.h"
 #include "clean/utf8.h"
 #include "extract/article_emitter.h"
+#include "extract/byline.h"
 #include "extract/content_scorer.h"
 #include "extract/dom.h"
 #include "extract/metadata.h"
@@ -142,11 +143,7 @@ void Extractor::Impl::Html(std::string_view html, Article* out) {
     }
     if (best.text_bytes() >= options.retry_below_bytes) break;
   }
-  if (out->authors.empty() && !byline.empty()) {
-    std::string_view b = byline;
-    if (b.size() > 3 && (b.substr(0, 3) == "By " || b.substr(0, 3) == "by ")) b.remove_prefix(3);
-    out->authors.emplace_back(b);
-  }
+  if (out->authors.empty() && !byline.empty()) out->authors = extract::AuthorsFromByline(byline);
   if (meta.article_body.size() >= kMinArticleBodyBytes &&
       meta.article_body.size() > kArticleBodyRatio * best.text_bytes()) {
     clean::DecodeEntities(meta.article_body, clean::EntityMode::kAll, kEntityRounds, &decoded, &scratch);

@@ -366,7 +366,7 @@ void ReadMetadata(myhtml_tree_node* html, PageMetadata* out) {
     }
   }
   if (out->authors.empty()) {
-    std::string a = first({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"});
+    std::string a = first({"dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author"});
     if (!a.empty() && !LooksLikeUrl(a)) out->authors.push_back(a);
   }
   if (out->lang.empty()) out->lang = first({"content-language", "language", "og:locale"});
