@@ -39,6 +39,13 @@ SniffedCharset SniffHtmlCharset(std::string_view page) {
   return {kind == Utf8Kind::kInvalid ? &kWindows1252 : &kUtf8, 0};
 }
 
+SniffedCharset SniffTextCharset(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) return {&kUtf8, 3};
+  if (text.starts_with("\xFF\xFE")) return {&kUtf16Le, 2};
+  if (text.starts_with("\xFE\xFF")) return {&kUtf16Be, 2};
+  return {ClassifyUtf8(text) == Utf8Kind::kInvalid ? &kWindows1252 : &kUtf8, 0};
+}
+
 CharsetDecoder::~CharsetDecoder() {
   for (auto& [encoding, converter] : converters_) {
     if (converter != nullptr) ucnv_close(converter);
@@ -99,14 +106,22 @@ bool CharsetDecoder::ToUtf8(std::string_view bytes, const Encoding& encoding, st
 
 CharsetDecoder::Page CharsetDecoder::Decode(std::string_view page, std::string* buffer) {
   if (IsCleanUtf8(page)) return {page, &kUtf8, false};
-  const SniffedCharset sniffed = SniffHtmlCharset(page);
+  return DecodeAs(page, SniffHtmlCharset(page), buffer);
+}
+
+CharsetDecoder::Page CharsetDecoder::DecodeText(std::string_view text, std::string* buffer) {
+  if (IsCleanUtf8(text)) return {text, &kUtf8, false};
+  return DecodeAs(text, SniffTextCharset(text), buffer);
+}
+
+CharsetDecoder::Page CharsetDecoder::DecodeAs(std::string_view bytes, SniffedCharset sniffed, std::string* buffer) {
   bool replaced = false;
   if (sniffed.encoding != &kUtf8 &&
-      ToUtf8(page.substr(sniffed.bom_bytes), *sniffed.encoding, buffer, &replaced)) {
+      ToUtf8(bytes.substr(sniffed.bom_bytes), *sniffed.encoding, buffer, &replaced)) {
     return {*buffer, sniffed.encoding, replaced};
   }
   buffer->clear();
-  replaced = SanitizeUtf8(page, buffer);
+  replaced = SanitizeUtf8(bytes, buffer);
   return {*buffer, &kUtf8, replaced};
 }
 

@@ -39,6 +39,11 @@ struct SniffedCharset {
 // reads the whole page.
 SniffedCharset SniffHtmlCharset(std::string_view page);
 
+// The encoding of plain text, which declares nothing: a byte order mark,
+// else UTF-8 unless the bytes are not UTF-8 (ClassifyUtf8), then
+// windows-1252 (Latin-1 text files are the common case).
+SniffedCharset SniffTextCharset(std::string_view text);
+
 // Returns true iff `page` starts with a UTF-16 (LE or BE) byte order mark.
 bool HasUtf16Bom(std::string_view page);
 
@@ -61,6 +66,9 @@ class CharsetDecoder {
   // the bytes are read as UTF-8 and repaired.
   Page Decode(std::string_view page, std::string* buffer);
 
+  // The same for plain text, by SniffTextCharset.
+  Page DecodeText(std::string_view text, std::string* buffer);
+
   // Replaces *out with `bytes` (in `encoding`, without a byte order mark)
   // converted to clean UTF-8 and sets *replaced iff some bytes were invalid
   // or unmapped (each such sequence becomes one U+FFFD). Returns false, with
@@ -69,6 +77,7 @@ class CharsetDecoder {
 
  private:
   UConverter* ConverterFor(const Encoding& encoding);
+  Page DecodeAs(std::string_view bytes, SniffedCharset sniffed, std::string* buffer);
 
   // Opened on first use; nullptr when ICU has no such converter.
   std::vector<std::pair<const Encoding*, UConverter*>> converters_;

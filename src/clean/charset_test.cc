@@ -213,5 +213,19 @@ TEST(CharsetTest, OneDecoderServesManyPagesAndGrowsItsBuffer) {
   }
 }
 
+TEST(CharsetTest, PlainTextIsUtf8UnlessItIsNot) {
+  EXPECT_EQ(SniffTextCharset("caf\xC3\xA9").encoding, &kUtf8);
+  EXPECT_EQ(SniffTextCharset("caf\xE9").encoding, &kWindows1252);
+  EXPECT_EQ(SniffTextCharset("\xEF\xBB\xBF" "caf\xC3\xA9").bom_bytes, 3u);
+  EXPECT_EQ(SniffTextCharset(std::string_view("\xFF\xFE" "c\0", 4)).encoding, &kUtf16Le);
+  // Text never reads a <meta>.
+  EXPECT_EQ(SniffTextCharset("<meta charset=shift_jis> caf\xE9").encoding, &kWindows1252);
+  CharsetDecoder decoder;
+  std::string buffer;
+  const CharsetDecoder::Page page = decoder.DecodeText("na\xEFve r\xE9sum\xE9", &buffer);
+  EXPECT_EQ(page.text, "na\u00efve r\u00e9sum\u00e9");
+  EXPECT_EQ(page.encoding, &kWindows1252);
+}
+
 }  // namespace
 }  // namespace reprint::clean

@@ -1,7 +1,7 @@
 // Cleaner: the clean stage's orchestration. Each step lives in its own file;
 // this one decides which steps a document needs and in what order:
 //   binary check -> (UTF-16 decoding) -> format sniff ->
-//   (HTML: charset decoding or UTF-8 repair | text: UTF-8 repair) ->
+//   (HTML: charset decoding | text: UTF-8, else windows-1252) ->
 //   (HTML: the Extractor's article body, title and date) |
 //   (HTML with extract_article off: entity-mangled markup repair -> tree or
 //    flat page text -> chrome trimming) |
@@ -145,10 +145,10 @@ Status Cleaner::CleanUnchecked(const RawDocument& raw, CleanDocument* out) {
     const clean::CharsetDecoder::Page page = s.charsets.Decode(content, &s.utf8);
     content = page.text;
     out->repaired_utf8 |= page.replaced;
-  } else if (!clean::IsCleanUtf8(content)) {
-    s.utf8.clear();
-    out->repaired_utf8 = clean::SanitizeUtf8(content, &s.utf8);
-    content = s.utf8;
+  } else {
+    const clean::CharsetDecoder::Page page = s.charsets.DecodeText(content, &s.utf8);
+    content = page.text;
+    out->repaired_utf8 |= page.replaced;
   }
 
   // HTML: the Extractor's article. When it finds none (too little prose, or

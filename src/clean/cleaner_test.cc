@@ -75,10 +75,15 @@ TEST(CleanerTest, BinaryContentIsMalformed) {
   EXPECT_EQ(cleaner.Clean(raw, &out).code(), StatusCode::kMalformedInput);
 }
 
-TEST(CleanerTest, RepairsUtf8) {
-  const CleanDocument doc = CleanOk("Caf\xE9 au lait is served here every day.");
+TEST(CleanerTest, LatinOneTextIsDecodedAndStrayBytesInUtf8Repaired) {
+  // No UTF-8 multi-byte character at all: a legacy (windows-1252) text file.
+  CleanDocument doc = CleanOk("Caf\xE9 au lait is served here every day \x96 with \x93" "cr\xE8me\x94.");
+  EXPECT_FALSE(doc.repaired_utf8);
+  EXPECT_EQ(doc.text, "Caf\u00e9 au lait is served here every day \u2013 with \u201ccr\u00e8me\u201d.");
+  // Mostly UTF-8 with one corrupt byte: UTF-8, the byte replaced.
+  doc = CleanOk("Caf\xC3\xA9 au lait and cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e are served \xFF every day.");
   EXPECT_TRUE(doc.repaired_utf8);
-  EXPECT_EQ(doc.text, "Caf\uFFFD au lait is served here every day.");
+  EXPECT_EQ(doc.text, "Caf\u00e9 au lait and cr\u00e8me br\u00fbl\u00e9e are served \uFFFD every day.");
 }
 
 TEST(CleanerTest, DecodesHtmlInItsDeclaredCharset) {

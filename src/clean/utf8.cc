@@ -81,7 +81,7 @@ bool IsCleanUtf8(std::string_view in) {
 Utf8Kind ClassifyUtf8(std::string_view in) {
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
-  Utf8Kind kind = Utf8Kind::kAscii;
+  size_t multibyte = 0, invalid = 0;
   size_t i = 0;
   while (i < n) {
     if (i + 8 <= n) {
@@ -98,11 +98,16 @@ Utf8Kind ClassifyUtf8(std::string_view in) {
     }
     size_t subpart;
     const size_t len = ValidSequenceLength(p + i, n - i, &subpart);
-    if (len == 0) return Utf8Kind::kInvalid;
-    kind = Utf8Kind::kUtf8;
+    if (len == 0) {
+      ++invalid;
+      i += subpart;
+      continue;
+    }
+    ++multibyte;
     i += len;
   }
-  return kind;
+  if (invalid > 0 && invalid >= multibyte) return Utf8Kind::kInvalid;
+  return multibyte > 0 ? Utf8Kind::kUtf8 : Utf8Kind::kAscii;
 }
 
 bool SanitizeUtf8(std::string_view in, std::string* out) {

@@ -21,7 +21,10 @@ bool IsCleanUtf8(std::string_view in);
 
 enum class Utf8Kind {
   kAscii,    // every byte below 0x80
-  kUtf8,     // valid UTF-8 with at least one multi-byte character
+  kUtf8,     // UTF-8 with multi-byte characters: valid, or with fewer
+             // invalid sequences than valid multi-byte ones (a UTF-8 text
+             // with a few corrupt bytes, not legacy text, where a valid
+             // multi-byte sequence is a rare accident)
   kInvalid,  // not UTF-8
 };
 // Classifies `in`; control characters are not judged. One pass.

@@ -56,5 +56,14 @@ TEST(Utf8Test, AppendUtf8EncodesAllLengths) {
   EXPECT_EQ(s, "A\u00e9\u2019\U0001F600");
 }
 
+TEST(ClassifyUtf8Test, AFewCorruptBytesInUtf8AreStillUtf8) {
+  EXPECT_EQ(ClassifyUtf8("plain"), Utf8Kind::kAscii);
+  EXPECT_EQ(ClassifyUtf8("caf\xC3\xA9"), Utf8Kind::kUtf8);
+  EXPECT_EQ(ClassifyUtf8("caf\xE9"), Utf8Kind::kInvalid);
+  EXPECT_EQ(ClassifyUtf8("caf\xC3\xA9 cr\xC3\xA8me \xFF"), Utf8Kind::kUtf8);  // 2 valid, 1 invalid
+  EXPECT_EQ(ClassifyUtf8("caf\xC3\xA9 \xFF \xFE"), Utf8Kind::kInvalid);       // 1 valid, 2 invalid
+  EXPECT_EQ(ClassifyUtf8("\xE2\x82"), Utf8Kind::kInvalid);                     // cut sequence
+}
+
 }  // namespace
 }  // namespace reprint::clean

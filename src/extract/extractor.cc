@@ -1,7 +1,7 @@
 // Extractor: orchestration of the extract stage. Each step lives in its own
 // file; this one decides which a document needs:
 //   binary check -> (UTF-16 decoding) -> format sniff ->
-//   (HTML: charset decoding or UTF-8 repair | text: UTF-8 repair) ->
+//   (HTML: charset decoding | text: UTF-8, else windows-1252) ->
 //   (HTML: entity-encoded markup repair -> metadata -> node table -> scoring
 //    and selection -> emission, retried with relaxed filters when short;
 //    flat tag stripping past the depth or size limits)
@@ -191,10 +191,11 @@ Status Extractor::Extract(const RawDocument& raw, Article* out) {
     ExtractHtml(content, out);
   } else {
     *out = Article();
-    if (!clean::IsCleanUtf8(content)) {
-      s.utf8.clear();
-      out->repaired_utf8 = clean::SanitizeUtf8(content, &s.utf8);
-      content = s.utf8;
+    if (utf16.encoding == nullptr) {
+      const clean::CharsetDecoder::Page page = s.charsets.DecodeText(content, &s.utf8);
+      content = page.text;
+      out->encoding = page.encoding->name;
+      out->repaired_utf8 = page.replaced;
     }
     if (std::memchr(content.data(), '&', content.size()) != nullptr) {
       clean::DecodeEntities(content, clean::EntityMode::kAll, kEntityRounds, &s.decoded, &s.scratch);
