@@ -1,5 +1,6 @@
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
+#include <utility>
 
 #include "reprint/cluster.h"
 
@@ -30,21 +31,47 @@ std::vector<std::vector<uint32_t>> Components(const std::vector<VerifiedPair>& p
   }
   std::sort(touched.begin(), touched.end());
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-  std::unordered_map<uint32_t, size_t> slot_of_root;
+  // Dense arrays over the documents, not hash maps: at a million documents
+  // the maps' node allocations and cache misses cost half a second.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> slot_of_root(num_docs, kNone);
   std::vector<std::vector<uint32_t>> components;
   for (uint32_t doc : touched) {
-    auto [it, inserted] = slot_of_root.try_emplace(sets.Find(doc), components.size());
-    if (inserted) components.emplace_back();
-    components[it->second].push_back(doc);
+    uint32_t& slot = slot_of_root[sets.Find(doc)];
+    if (slot == kNone) {
+      slot = static_cast<uint32_t>(components.size());
+      components.emplace_back();
+    }
+    components[slot].push_back(doc);
   }
   return components;
 }
 
+// The pairs' positions sorted by (a, b), to find the pair of two documents.
+class PairIndex {
+ public:
+  explicit PairIndex(const std::vector<VerifiedPair>& pairs) : pairs_(pairs) {
+    keyed_.reserve(pairs.size());
+    for (uint32_t i = 0; i < pairs.size(); ++i) keyed_.push_back({Key(pairs[i].a, pairs[i].b), i});
+    std::sort(keyed_.begin(), keyed_.end());
+  }
+  // The first pair of (lo, hi), or nullptr.
+  const VerifiedPair* Find(uint32_t lo, uint32_t hi) const {
+    const uint64_t key = Key(lo, hi);
+    auto it = std::lower_bound(keyed_.begin(), keyed_.end(), std::make_pair(key, uint32_t{0}));
+    return it != keyed_.end() && it->first == key ? &pairs_[it->second] : nullptr;
+  }
+
+ private:
+  static uint64_t Key(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+  const std::vector<VerifiedPair>& pairs_;
+  std::vector<std::pair<uint64_t, uint32_t>> keyed_;
+};
+
 }  // namespace
 
 std::vector<Cluster> BuildClusters(const std::vector<VerifiedPair>& pairs, const std::vector<CanonicalKey>& keys) {
-  std::unordered_map<uint64_t, const VerifiedPair*> by_pair;
-  for (const VerifiedPair& p : pairs) by_pair[(uint64_t{p.a} << 32) | p.b] = &p;
+  const PairIndex by_pair(pairs);
 
   std::vector<Cluster> clusters;
   for (std::vector<uint32_t>& members : Components(pairs, keys.size())) {
@@ -58,10 +85,10 @@ std::vector<Cluster> BuildClusters(const std::vector<VerifiedPair>& pairs, const
       if (doc == cluster.canonical) continue;
       ClusterMember member{doc, Relation::kLinked, {}};
       uint32_t lo = std::min(doc, cluster.canonical), hi = std::max(doc, cluster.canonical);
-      auto it = by_pair.find((uint64_t{lo} << 32) | hi);
-      if (it != by_pair.end() && it->second->relation != Relation::kUnrelated) {
-        member.relation = it->second->relation;
-        member.scores = it->second->scores;
+      const VerifiedPair* pair = by_pair.Find(lo, hi);
+      if (pair != nullptr && pair->relation != Relation::kUnrelated) {
+        member.relation = pair->relation;
+        member.scores = pair->scores;
       }
       cluster.members.push_back(member);
     }

@@ -32,30 +32,31 @@ Status ShingleSpill::Error(const char* what) const {
 }
 
 Status ShingleSpill::Append(const CompactShingles& set) {
+  errno = 0;
+  if (reading_ && fseeko(file_, static_cast<off_t>(end_), SEEK_SET) != 0) return Error("cannot seek in");
+  reading_ = false;
   const auto count = static_cast<uint32_t>(set.size());
   if (std::fwrite(&count, sizeof count, 1, file_) != 1 ||
       (count > 0 && std::fwrite(set.data(), sizeof(uint32_t), count, file_) != count))
     return Error("cannot write");
-  ++documents_;
+  offsets_.push_back(end_);
+  end_ += sizeof count + uint64_t{count} * sizeof(uint32_t);
   return Status::Ok();
 }
 
-Status ShingleSpill::Rewind() {
+Status ShingleSpill::Read(uint64_t doc, CompactShingles* set) {
   errno = 0;
-  if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) return Error("cannot rewind");
-  return Status::Ok();
-}
-
-Status ShingleSpill::Next(bool wanted, CompactShingles* set) {
-  errno = 0;
+  if (doc >= offsets_.size()) return Status::InvalidArgument("no document " + std::to_string(doc) + " in the shingle spill");
+  if (!reading_ && std::fflush(file_) != 0) return Error("cannot flush");
+  if (!reading_ || position_ != offsets_[doc]) {
+    if (fseeko(file_, static_cast<off_t>(offsets_[doc]), SEEK_SET) != 0) return Error("cannot seek in");
+  }
+  reading_ = true;
   uint32_t count = 0;
   if (std::fread(&count, sizeof count, 1, file_) != 1) return Error("cannot read");
-  if (!wanted) {
-    if (count > 0 && std::fseek(file_, static_cast<long>(count) * 4, SEEK_CUR) != 0) return Error("cannot seek in");
-    return Status::Ok();
-  }
   set->resize(count);
   if (count > 0 && std::fread(set->data(), sizeof(uint32_t), count, file_) != count) return Error("cannot read");
+  position_ = offsets_[doc] + sizeof count + uint64_t{count} * sizeof(uint32_t);
   return Status::Ok();
 }
 

@@ -1,6 +1,8 @@
 // ShingleSpill: every document's compact shingle set, written in document
-// order to an anonymous temporary file during pass 1 and read back
-// sequentially by verification.
+// order to an anonymous temporary file during pass 1 and read back by
+// verification: sequentially when it needs most documents, jumping straight
+// to the few it needs otherwise (each set's offset is kept, 8 bytes a
+// document).
 //
 // Verifying on real shingle sets needs them again after candidate
 // generation, but keeping them in memory costs several KB per document.
@@ -34,13 +36,13 @@ class ShingleSpill {
 
   // Appends the set of the next document (documents are numbered by call).
   Status Append(const CompactShingles& set);
-  uint64_t documents() const { return documents_; }
 
-  // Sequential reading from the first document; restarts the file.
-  Status Rewind();
-  // Reads the next document's set into *set (when `wanted`) or skips it.
-  // REQUIRES: fewer calls since Rewind() than documents().
-  Status Next(bool wanted, CompactShingles* set);
+  uint64_t documents() const { return offsets_.size(); }
+
+  // Reads document `doc`'s set into *set. Reading documents in increasing
+  // order is a sequential read; a gap costs one seek (within the stdio
+  // buffer when short). An error for doc >= documents().
+  Status Read(uint64_t doc, CompactShingles* set);
 
  private:
   ShingleSpill(std::FILE* file, std::string dir) : file_(file), dir_(std::move(dir)) {}
@@ -48,7 +50,10 @@ class ShingleSpill {
 
   std::FILE* file_;
   std::string dir_;
-  uint64_t documents_ = 0;
+  std::vector<uint64_t> offsets_;  // where each document's set starts
+  uint64_t end_ = 0;               // bytes written
+  bool reading_ = false;           // the file position is a reading one
+  uint64_t position_ = 0;          // file position while reading_
 };
 
 }  // namespace reprint::pipeline

@@ -75,8 +75,6 @@ struct Schedule {
     std::sort(needed.begin(), needed.end());
     needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
   }
-  bool Needed(uint64_t doc) const { return std::binary_search(needed.begin(), needed.end(), doc); }
-
   std::vector<size_t> by_second;
   std::unordered_map<uint32_t, uint32_t> last_partner;  // first members -> their last partner
   std::vector<uint32_t> needed;                         // sorted
@@ -148,13 +146,12 @@ Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned th
                    const std::vector<uint64_t>& pairs, Window window, std::vector<PairScores>* scores) {
   const Schedule schedule(pairs, window);
   WindowScorer scorer(pairs, schedule, threads, scores);
-  if (Status s = spill->Rewind(); !s.ok()) return s;
   CompactShingles set;
-  for (uint32_t doc = 0; doc <= schedule.last_doc; ++doc) {
-    const bool wanted = schedule.Needed(doc);
-    if (Status s = spill->Next(wanted, &set); !s.ok()) return s;
-    if (wanted) scorer.Add(doc, std::move(set));
-    if (options.on_progress && (doc & 0xFFFF) == 0) {
+  for (size_t i = 0; i < schedule.needed.size(); ++i) {
+    const uint32_t doc = schedule.needed[i];
+    if (Status s = spill->Read(doc, &set); !s.ok()) return s;
+    scorer.Add(doc, std::move(set));
+    if (options.on_progress && (i & 0xFFFF) == 0) {
       progress->documents = doc;
       options.on_progress(*progress);
     }
