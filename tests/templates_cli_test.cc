@@ -135,6 +135,27 @@ TEST_F(TemplatesCliTest, DedupNoLongerJoinsArticlesThatShareOnlyTheTemplate) {
   EXPECT_NE(without.out.find("wire-3"), std::string::npos) << without.out;  // real copies stay clustered
 }
 
+TEST(TemplatesCli, SavedPagesAreGroupedByTheirCanonicalUrl) {
+  // Pages saved as files carry no URL field: their <link rel=canonical>
+  // names the site.
+  testing::TempDir dir;
+  for (int i = 0; i < 4; ++i) {
+    dir.Write("page" + std::to_string(i) + ".html",
+              std::string("<html><head><title>Harbour story ") + std::to_string(i) +
+                  "</title><link rel=\"canonical\" href=\"https://www.harbour-gazette.example/news/" +
+                  std::to_string(i) + "\"></head><body><article><p>" + kHeader + "</p><p>" + kStories[i] + " " +
+                  kStories[(i + 1) % 4] + "</p><p>" + kFooter + "</p></article></body></html>");
+  }
+  const testing::CommandResult r = testing::RunCli({"extract", dir.path().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("removed 8 template paragraphs"), std::string::npos) << r.err;
+  const std::vector<nlohmann::json> docs = Lines(r.out);
+  ASSERT_EQ(docs.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(docs[i]["text"], std::string(kStories[i]) + " " + kStories[(i + 1) % 4]) << docs[i].dump();
+  }
+}
+
 TEST(LearnTemplates, RefusesStdinWhichCannotBeReadTwice) {
   const Result<SourceTemplates> learnt = LearnTemplates({"-"}, CorpusOptions(), TemplateOptions());
   ASSERT_FALSE(learnt.ok());

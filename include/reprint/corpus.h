@@ -36,8 +36,8 @@ Status CleanCorpus(const std::vector<std::string>& inputs, const CorpusOptions& 
 // Learns the sources' template paragraphs (reprint/templates.h) from a pass
 // over `inputs` cleaned as CleanCorpus() cleans them; pass the result to
 // CleanOptions::templates or ExtractOptions::templates for the real pass.
-// Documents without a source (TemplateSourceKey() empty) are read but not
-// cleaned. Problems are not reported: the real pass reports them. The inputs
+// Plain-text records without a source or URL are read but not cleaned;
+// pages may still name their site by their canonical URL. Problems are not reported: the real pass reports them. The inputs
 // must be readable twice: stdin ("-") is refused with kInvalidArgument.
 Result<SourceTemplates> LearnTemplates(const std::vector<std::string>& inputs, const CorpusOptions& options,
                                        const TemplateOptions& templates);

@@ -47,9 +47,11 @@ struct TemplateOptions {
   size_t max_documents_per_source = 5000;
 };
 
-// The source a document's templates belong to: raw.source, else the host of
-// raw.url (lower-cased, without "www."), else "" (no source: never stripped).
-std::string TemplateSourceKey(const RawDocument& raw);
+// The source a document's templates belong to: `source`, else the host of
+// `url` (lower-cased, without "www."), else "" (no source: never stripped).
+// Pass the record's URL, or the page's canonical URL when the record has
+// none (saved pages): the Cleaner and Extractor do.
+std::string TemplateSourceKey(std::string_view source, std::string_view url);
 
 class SourceTemplates {
  public:

@@ -112,7 +112,8 @@ Status Cleaner::Clean(const RawDocument& raw, CleanDocument* out) {
   if (!status.ok()) return status;
   impl_->SanitizeOutput(out);
   if (const SourceTemplates* templates = impl_->options.templates.get()) {
-    out->template_paragraphs = static_cast<uint32_t>(templates->StripText(TemplateSourceKey(raw), &out->text));
+    out->template_paragraphs =
+        static_cast<uint32_t>(templates->StripText(TemplateSourceKey(raw.source, out->url), &out->text));
   }
   return status;
 }
@@ -160,6 +161,7 @@ Status Cleaner::CleanUnchecked(const RawDocument& raw, CleanDocument* out) {
     if (s.extractor == nullptr) s.extractor = std::make_unique<Extractor>(ExtractOptionsFor(s.options));
     s.extractor->ExtractHtml(content, &s.article);
     if (out->date.empty()) out->date.swap(s.article.date);
+    if (out->url.empty()) out->url.swap(s.article.canonical_url);
     if (!s.article.text.empty()) {
       out->text.swap(s.article.text);
       if (!raw.title.empty()) {

@@ -67,7 +67,8 @@ void Extractor::Impl::Finish(const clean::ParagraphBuilder& b, size_t first, siz
 }
 
 void Extractor::Impl::StripTemplates(const RawDocument& raw, Article* out) {
-  const size_t removed = options.templates->Strip(TemplateSourceKey(raw), &out->paragraphs);
+  const std::string key = TemplateSourceKey(raw.source, raw.url.empty() ? out->canonical_url : raw.url);
+  const size_t removed = options.templates->Strip(key, &out->paragraphs);
   if (removed == 0) return;
   out->template_paragraphs = static_cast<uint32_t>(removed);
   out->text.clear();

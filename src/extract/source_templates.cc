@@ -59,8 +59,8 @@ std::string_view HostOf(std::string_view url) {
 
 }  // namespace
 
-std::string TemplateSourceKey(const RawDocument& raw) {
-  std::string key = raw.source.empty() ? std::string(HostOf(raw.url)) : raw.source;
+std::string TemplateSourceKey(std::string_view source, std::string_view url) {
+  std::string key(source.empty() ? HostOf(url) : source);
   for (char& c : key) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }

@@ -96,15 +96,11 @@ TEST(SourceTemplates, OffWhenMinDocumentsIsZeroOrNoSource) {
 }
 
 TEST(TemplateSourceKey, SourceFieldElseUrlHost) {
-  RawDocument raw;
-  raw.url = "https://www.Harbour-News.example:8443/2024/05/story?x=1";
-  EXPECT_EQ(TemplateSourceKey(raw), "harbour-news.example");
-  raw.url = "//cdn.example/a";
-  EXPECT_EQ(TemplateSourceKey(raw), "cdn.example");
-  raw.url = "not a url";
-  EXPECT_EQ(TemplateSourceKey(raw), "");
-  raw.source = "Harbour News";
-  EXPECT_EQ(TemplateSourceKey(raw), "harbour news");
+  EXPECT_EQ(TemplateSourceKey("", "https://www.Harbour-News.example:8443/2024/05/story?x=1"), "harbour-news.example");
+  EXPECT_EQ(TemplateSourceKey("", "//cdn.example/a"), "cdn.example");
+  EXPECT_EQ(TemplateSourceKey("", "not a url"), "");
+  EXPECT_EQ(TemplateSourceKey("", ""), "");
+  EXPECT_EQ(TemplateSourceKey("Harbour News", "https://other.example/"), "harbour news");
 }
 
 }  // namespace

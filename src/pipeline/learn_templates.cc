@@ -4,11 +4,17 @@
 #include <algorithm>
 #include <thread>
 
+#include "clean/format_detect.h"
 #include "pipeline/ordered_batches.h"
 #include "reprint/corpus.h"
 
 namespace reprint {
 namespace {
+
+bool IsPage(const RawDocument& raw) {
+  return raw.format == DocumentFormat::kHtml ||
+         (raw.format == DocumentFormat::kAuto && clean::SniffFormat(raw.content) == clean::SniffedFormat::kHtml);
+}
 
 struct SourcedText {
   std::string source_key;  // "" when the document has no source or failed
@@ -37,11 +43,13 @@ Result<SourceTemplates> LearnTemplates(const std::vector<std::string>& inputs, c
         CleanDocument doc;
         for (size_t i = 0; i < batch.size(); ++i) {
           SourcedText& sourced = (*out)[i];
-          sourced.source_key = TemplateSourceKey(batch[i]);
-          if (sourced.source_key.empty() || !cleaner.Clean(batch[i], &doc).ok()) {
-            sourced.source_key.clear();
-            continue;
-          }
+          sourced.source_key.clear();
+          // Text without a source or URL has none; a page may name its own
+          // (canonical URL), which only cleaning finds.
+          const RawDocument& raw = batch[i];
+          if (raw.source.empty() && raw.url.empty() && !IsPage(raw)) continue;
+          if (!cleaner.Clean(raw, &doc).ok()) continue;
+          sourced.source_key = TemplateSourceKey(raw.source, doc.url);
           sourced.text.swap(doc.text);
         }
       });
