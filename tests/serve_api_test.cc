@@ -2,6 +2,7 @@
 // and a real HTTP client; the answers about copies, clusters and stories.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <csignal>
 #include <thread>
 
@@ -137,10 +138,21 @@ TEST_F(ServeApiTest, MetricsCountRequestsAndIndex) {
   PostOne("m1", texts_[0]);
   Get("/v1/documents/m1");
   Get("/v1/documents/none", 404);
-  auto res = client_->Get("/metrics");
-  ASSERT_TRUE(res);
-  ASSERT_EQ(res->status, 200);
-  const std::string& text = res->body;
+  // A request is counted once its response is written, on the server thread
+  // that served it, so a scrape right after may not see it yet: scrape until
+  // the requests above are counted, or give up after 5 s.
+  std::string text;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    auto res = client_->Get("/metrics");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200);
+    text = res->body;
+    const bool all_counted =
+        text.find("reprint_http_requests_total{endpoint=\"post_documents\",status=\"200\"} 1") != std::string::npos &&
+        text.find("reprint_http_requests_total{endpoint=\"get_document\",status=\"404\"} 1") != std::string::npos;
+    if (all_counted) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   EXPECT_NE(text.find("reprint_http_requests_total{endpoint=\"post_documents\",status=\"200\"} 1"), std::string::npos)
       << text;
   EXPECT_NE(text.find("reprint_http_requests_total{endpoint=\"get_document\",status=\"404\"} 1"), std::string::npos);
