@@ -132,6 +132,29 @@ std::string EncodeStoryFeatures(const StoryFeatures& features) {
 
 namespace {
 
+// One tf value: 4 bytes of float, finite and not negative.
+bool ReadTfValue(Reader& r, float* value) {
+  const uint32_t bits = static_cast<uint32_t>(r.Fixed(4));
+  std::memcpy(value, &bits, sizeof bits);
+  return std::isfinite(*value) && *value >= 0;
+}
+
+// What follows a term's hash in both versions: its tf index, entity flag and
+// optional display text, packed as (index << 2 | entity << 1 | has_display).
+bool ReadTermTail(Reader& r, const float* values, uint64_t value_count, StoryFeatures::Term* t) {
+  uint64_t packed;
+  if (!r.Varint(&packed) || (packed >> 2) >= value_count) return false;
+  t->tf = values[packed >> 2];
+  t->entity = (packed & 2) != 0;
+  t->display.clear();
+  if (packed & 1) {
+    uint64_t length;
+    if (!r.Varint(&length) || length == 0 || length > r.left()) return false;
+    t->display.assign(r.Skip(length), length);
+  }
+  return true;
+}
+
 // Version 1 (indexes written before version 2): the same fields, but hashes
 // as varint deltas, and the tf values sorted.
 bool DecodeVersion1(Reader r, StoryFeatures* out) {
@@ -139,9 +162,7 @@ bool DecodeVersion1(Reader r, StoryFeatures* out) {
   if (!r.Varint(&value_count) || value_count > r.left() / 4) return false;
   std::vector<float> values(value_count);
   for (float& v : values) {
-    const uint32_t bits = static_cast<uint32_t>(r.Fixed(4));
-    std::memcpy(&v, &bits, sizeof bits);
-    if (!std::isfinite(v) || v < 0) return false;
+    if (!ReadTfValue(r, &v)) return false;
   }
   uint64_t term_count;
   if (!r.Varint(&term_count) || term_count > r.left() / 2) return false;
@@ -149,20 +170,12 @@ bool DecodeVersion1(Reader r, StoryFeatures* out) {
   uint64_t hash = 0;
   for (uint64_t i = 0; i < term_count; ++i) {
     StoryFeatures::Term& t = out->terms[i];
-    uint64_t delta, packed;
-    if (!r.Varint(&delta) || !r.Varint(&packed)) return false;
+    uint64_t delta;
+    if (!r.Varint(&delta)) return false;
     if (i > 0 && (delta == 0 || hash + delta < hash)) return false;  // not strictly ascending
     hash += delta;
     t.hash = hash;
-    if ((packed >> 2) >= values.size()) return false;
-    t.tf = values[packed >> 2];
-    t.entity = (packed & 2) != 0;
-    t.display.clear();
-    if (packed & 1) {
-      uint64_t length;
-      if (!r.Varint(&length) || length == 0 || length > r.left()) return false;
-      t.display.assign(r.Skip(length), length);
-    }
+    if (!ReadTermTail(r, values.data(), values.size(), &t)) return false;
   }
   return r.left() == 0;
 }
@@ -188,9 +201,7 @@ bool DecodeStoryFeatures(std::string_view in, StoryFeatures* out) {
     values = large.data();
   }
   for (uint64_t k = 0; k < value_count; ++k) {
-    const uint32_t bits = static_cast<uint32_t>(r.Fixed(4));
-    std::memcpy(&values[k], &bits, sizeof bits);
-    if (!std::isfinite(values[k]) || values[k] < 0) return false;
+    if (!ReadTfValue(r, &values[k])) return false;
   }
   uint64_t term_count;
   if (!r.Varint(&term_count) || term_count > r.left() / (kHashBytes + 1)) return false;
@@ -202,16 +213,7 @@ bool DecodeStoryFeatures(std::string_view in, StoryFeatures* out) {
     t.hash = r.Fixed(kHashBytes);
     if (i > 0 && t.hash <= previous) return false;  // not strictly ascending
     previous = t.hash;
-    uint64_t packed;
-    if (!r.Varint(&packed) || (packed >> 2) >= value_count) return false;
-    t.tf = values[packed >> 2];
-    t.entity = (packed & 2) != 0;
-    t.display.clear();
-    if (packed & 1) {
-      uint64_t length;
-      if (!r.Varint(&length) || length == 0 || length > r.left()) return false;
-      t.display.assign(r.Skip(length), length);
-    }
+    if (!ReadTermTail(r, values, value_count, &t)) return false;
   }
   return r.left() == 0;
 }
