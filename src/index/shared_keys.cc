@@ -5,6 +5,8 @@
 #include <iterator>
 #include <thread>
 
+#include "util/flat_map.h"
+
 namespace reprint::index {
 namespace {
 
@@ -68,71 +70,12 @@ std::vector<LaterRange> LaterRanges(const DocumentKeys& docs, const std::vector<
   return ranges;
 }
 
-// Per-document tally of shared keys by partner. A small open-addressing
-// table that stays in L1 cache: a dense array over all documents would take
-// a cache miss per increment once the corpus has millions of documents.
-class PartnerCounts {
- public:
-  PartnerCounts() { Resize(kIdleSlots); }
-
-  void Increment(uint32_t doc) {
-    if (2 * (used_.size() + 1) > slots_.size()) Grow();
-    const size_t i = Find(doc);
-    if (slots_[i].count++ == 0) {
-      slots_[i].doc = doc;
-      used_.push_back(static_cast<uint32_t>(i));
-    }
-  }
-  // Calls f(partner, shared) for each partner seen since the last Reset().
-  template <typename F>
-  void ForEach(F&& f) const {
-    for (uint32_t i : used_) f(slots_[i].doc, slots_[i].count);
-  }
-  void Reset() {
-    // After a document with a huge number of partners, shrink back: a table
-    // that outgrew the L1/L2 caches would slow every later document.
-    if (slots_.size() > kIdleSlots && 8 * used_.size() < slots_.size()) {
-      Resize(kIdleSlots);
-    } else {
-      for (uint32_t i : used_) slots_[i].count = 0;
-    }
-    used_.clear();
-  }
-
- private:
-  static constexpr size_t kIdleSlots = 2048;  // 16 KB
-  struct Slot {
-    uint32_t doc = 0;
-    uint32_t count = 0;  // 0: free
-  };
-  // Linear probing. Slots are only freed all together (Reset), so probe
-  // chains never break.
-  size_t Find(uint32_t doc) const {
-    size_t i = (doc * 0x9E3779B1u) & mask_;
-    while (slots_[i].count != 0 && slots_[i].doc != doc) i = (i + 1) & mask_;
-    return i;
-  }
-  void Resize(size_t capacity) {
-    slots_.assign(capacity, Slot());
-    mask_ = capacity - 1;
-  }
-  void Grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    Resize(old.size() * 2);
-    used_.clear();
-    for (const Slot& s : old) {
-      if (s.count == 0) continue;
-      const size_t i = Find(s.doc);
-      slots_[i] = s;
-      used_.push_back(static_cast<uint32_t>(i));
-    }
-  }
-
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  std::vector<uint32_t> used_;  // slots of the partners seen since Reset()
-};
+// Per-document tally of shared keys by partner, in a flat table that stays in
+// L1 cache: a dense array over all documents would take a cache miss per
+// increment once the corpus has millions of documents. Document numbers are
+// below UINT32_MAX.
+using PartnerCounts = FlatMap<uint32_t, uint32_t, UINT32_MAX>;
+constexpr size_t kIdlePartnerSlots = 2048;  // 16 KB
 
 // Counts shared keys between each document of [first, last) and every later
 // document, appending accepted pairs in (a, b) order.
@@ -143,7 +86,7 @@ void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, 
     const auto doc = static_cast<uint32_t>(d);
     const size_t first_slot = docs.FirstSlot(d);
     for (size_t slot = first_slot; slot < first_slot + docs.KeysOf(d).size(); ++slot)
-      for (uint32_t it = ranges[slot].begin; it < ranges[slot].end; ++it) counts.Increment(PairSecond(entries[it]));
+      for (uint32_t it = ranges[slot].begin; it < ranges[slot].end; ++it) ++counts[PairSecond(entries[it])];
     // Partners come out in table order: only the few accepted pairs are
     // sorted, once per document, which keeps the output deterministic.
     const size_t found_before = out->size();
@@ -156,7 +99,7 @@ void CountRange(const DocumentKeys& docs, const std::vector<uint64_t>& entries, 
       if (accept(doc, other, shared, own_keys, docs.KeyCount(other))) out->push_back(PackPair(doc, other));
     });
     std::sort(out->begin() + static_cast<std::ptrdiff_t>(found_before), out->end());
-    counts.Reset();
+    counts.Clear();
   }
 }
 
@@ -180,7 +123,7 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, uint32_t min_shar
   const unsigned worker_count = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(chunks)));
   for (unsigned t = 0; t < worker_count; ++t) {
     workers.emplace_back([&] {
-      PartnerCounts counts;
+      PartnerCounts counts(kIdlePartnerSlots);
       for (size_t c; (c = next.fetch_add(1)) < chunks;)
         CountRange(docs, entries, ranges, few_keys, min_shared, accept, c * chunk, std::min(n, (c + 1) * chunk),
                    counts, &found[c]);

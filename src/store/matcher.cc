@@ -6,6 +6,7 @@
 
 #include "store/coding.h"
 #include "store/postings.h"
+#include "util/flat_map.h"
 
 namespace reprint::store {
 namespace {
@@ -34,63 +35,11 @@ bool AcceptLeads(const SharedKeys& s, const DocRecord& doc, const MatchRules& ru
   return s.leads >= std::min<size_t>(2, std::min(doc.leads.size(), partner_leads));
 }
 
-// The partners a document's postings name, with what each shares. A flat
-// linear-probing table kept per thread, because a query meets thousands of
-// partners through long postings: std::unordered_map allocated a node for
-// each, and those allocations and frees were a third of the query path
-// (glibc's malloc_consolidate under concurrent requests).
-class PartnerTable {
- public:
-  SharedKeys& operator[](uint64_t seq) {
-    if (2 * (used_.size() + 1) > slots_.size()) Grow();
-    const size_t i = Find(seq);
-    if (slots_[i].seq_plus_one == 0) {
-      slots_[i].seq_plus_one = seq + 1;
-      used_.push_back(static_cast<uint32_t>(i));
-    }
-    return slots_[i].keys;
-  }
-  // Calls f(seq, keys) for each partner, in table order.
-  template <typename F>
-  void ForEach(F&& f) const {
-    for (uint32_t i : used_) f(slots_[i].seq_plus_one - 1, slots_[i].keys);
-  }
-  void Clear() {
-    if (slots_.size() > kIdleSlots && 8 * used_.size() < slots_.size()) {
-      slots_.assign(kIdleSlots, Slot());  // after a huge query, give the memory back
-    } else {
-      for (uint32_t i : used_) slots_[i] = Slot();
-    }
-    used_.clear();
-  }
-
- private:
-  static constexpr size_t kIdleSlots = 1024;
-  struct Slot {
-    uint64_t seq_plus_one = 0;  // 0: free
-    SharedKeys keys;
-  };
-  size_t Find(uint64_t seq) const {
-    const size_t mask = slots_.size() - 1;
-    size_t i = static_cast<size_t>((seq * 0x9E3779B97F4A7C15ull) >> 20) & mask;
-    while (slots_[i].seq_plus_one != 0 && slots_[i].seq_plus_one != seq + 1) i = (i + 1) & mask;
-    return i;
-  }
-  void Grow() {
-    std::vector<Slot> old(std::max(kIdleSlots, 2 * slots_.size()));
-    old.swap(slots_);
-    used_.clear();
-    for (const Slot& s : old) {
-      if (s.seq_plus_one == 0) continue;
-      const size_t i = Find(s.seq_plus_one - 1);
-      slots_[i] = s;
-      used_.push_back(static_cast<uint32_t>(i));
-    }
-  }
-
-  std::vector<Slot> slots_;
-  std::vector<uint32_t> used_;
-};
+// The partners a document's postings name, with what each shares: a query
+// meets thousands through long postings, and a std::unordered_map node for
+// each was a third of the query path (glibc's malloc_consolidate under
+// concurrent requests). Sequence numbers are below UINT64_MAX.
+using PartnerTable = FlatMap<uint64_t, SharedKeys, UINT64_MAX>;
 
 void AppendKeys(KeyFamily family, const std::vector<uint32_t>& keys, std::vector<std::string>* out) {
   for (uint32_t k : keys) out->push_back(PostingKey(family, k));

@@ -1,16 +1,14 @@
-// TermIds: dense ids for term hashes, in order of first appearance.
-//
-// Written by hand because the standard library has no flat hash map and the
-// corpus vocabulary reaches millions of terms: std::unordered_map allocates a
-// node per term and chases a pointer per lookup, and it hashes keys that are
-// already 64-bit hashes. This is linear probing over one array.
+// TermIds: dense ids for term hashes, in order of first appearance, over a
+// FlatMap (util/flat_map.h): the corpus vocabulary reaches millions of terms,
+// where std::unordered_map's node per term and pointer chase per lookup cost.
 //
 // Thread safety: none.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
+
+#include "util/flat_map.h"
 
 namespace reprint::story {
 
@@ -20,17 +18,11 @@ class TermIds {
   // *inserted tells which.
   uint32_t Find(uint64_t hash, bool* inserted);
 
-  uint32_t size() const { return size_; }
+  uint32_t size() const { return static_cast<uint32_t>(ids_.size()); }
 
  private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t id_plus_one = 0;  // 0: empty
-  };
-  void Grow();
-
-  std::vector<Slot> slots_ = std::vector<Slot>(1024);
-  uint32_t size_ = 0;
+  // Values are id + 1, so that a new key's 0 says "unseen".
+  FlatMap<uint64_t, uint32_t, UINT64_MAX> ids_;
 };
 
 }  // namespace reprint::story
