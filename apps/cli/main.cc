@@ -71,6 +71,10 @@ int main(int argc, char** argv) {
   CLI::App* dedup_cmd = app.add_subcommand("dedup", "Group copies (exact, near-duplicate, trimmed) into clusters");
   AddCommonFlags(dedup_cmd, &dedup.common);
   AddSimilarityFlags(dedup_cmd, &dedup.options);
+  dedup_cmd->add_option("--common-anchor", dedup.options.common_posting,
+                        "An anchor in more documents than this is common: it counts towards pairs found through "
+                        "rarer anchors but finds none alone (bounds the work on reused sentences)")
+      ->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 30));
   dedup_cmd->add_option("--keep", dedup.keep, "'canonical': write the deduplicated corpus instead of clusters")
       ->check(CLI::IsMember({"canonical"}));
   dedup_cmd->add_option("--pairs", dedup.pairs_path, "Also write the verified pairs (JSON Lines) to this file");

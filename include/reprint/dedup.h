@@ -43,6 +43,11 @@ struct DedupOptions {
   int min_shared_anchors = 2;
   double min_anchor_fraction = 0.4;
   size_t max_bucket = 2000;  // larger LSH/anchor buckets are linked as a chain, not all-pairs
+  // An anchor or lead shingle in more documents than this is common (a
+  // sentence reused across unrelated texts): it counts towards pairs found
+  // through rarer anchors but finds none by itself, except for documents
+  // with fewer than min_shared_anchors rare ones. Bounds the quadratic work.
+  size_t common_posting = 16;
   // Shingle sets held at once while verifying; more need extra reads of the
   // spill file.
   size_t verify_memory_bytes = size_t{512} << 20;

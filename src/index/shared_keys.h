@@ -7,10 +7,20 @@
 // expanding every bucket into all its pairs, memory stays at the entries
 // themselves however many keys copies share.
 //
-// Postings longer than max_posting (boilerplate shingles, degenerate band
-// keys) are not counted, to avoid quadratic work; their documents are linked
-// as a chain of consecutive pairs instead, so true copies among them still
-// reach verification. Such postings are reported in JoinStats.
+// Work grows with the square of posting lengths, so long postings are
+// treated apart:
+//   - A common key (posting longer than common_posting: a sentence reused
+//     across many unrelated texts, like boilerplate) adds to the count of
+//     partners already met through rarer keys (by merging the two documents'
+//     keys, not by walking the posting), but does not make new ones:
+//     a shared common sentence alone is no evidence of copying. Documents
+//     with fewer than min_shared rare keys (made only of common text, or a
+//     copy in a very large cluster) are the exception: every key of theirs
+//     finds partners, earlier and later, so their pairs are still seen.
+//   - A posting longer than max_posting (degenerate band keys) is not counted
+//     at all; its documents are linked as a chain of consecutive pairs, so
+//     true copies among them still reach verification. Such postings are
+//     reported in JoinStats.
 #pragma once
 
 #include <cstddef>
@@ -70,16 +80,20 @@ struct JoinStats {
 using AcceptPair =
     std::function<bool(uint32_t a, uint32_t b, uint32_t shared, uint32_t keys_a, uint32_t keys_b)>;
 
+struct JoinLimits {
+  uint32_t min_shared = 1;
+  size_t common_posting = SIZE_MAX;  // longer postings are common keys
+  size_t max_posting = SIZE_MAX;     // longer postings are chained, not counted
+};
+
 // Returns the accepted pairs plus the chain pairs of over-long postings, as
 // PackPair(a, b) with a < b, sorted and distinct. Deterministic for any
 // thread count. REQUIRES: fewer than 2^32 keys in all (the entries are
 // addressed with 32 bits). `accept` is only asked about pairs sharing at least
 // min(min_shared, keys_a, keys_b) keys: the rule promises to refuse the rest.
-std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, uint32_t min_shared, size_t max_posting,
-                                     unsigned threads, const AcceptPair& accept, JoinStats* stats);
-
-// Sorts a large vector with up to `threads` threads (chunks sorted in
-// parallel, then merged). The result equals std::sort's for any thread count.
-void ParallelSort(std::vector<uint64_t>* values, unsigned threads);
+// `shared` counts every shared key that is not chained. The rule must be
+// monotone: accepting a count means accepting any larger one.
+std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, const JoinLimits& limits, unsigned threads,
+                                     const AcceptPair& accept, JoinStats* stats);
 
 }  // namespace reprint::index

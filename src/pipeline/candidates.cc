@@ -42,12 +42,14 @@ std::vector<uint64_t> GenerateCandidates(CandidateKeys* keys, const DedupOptions
                                          DedupStats* stats) {
   index::JoinStats join;
   const auto any_shared = [](uint32_t, uint32_t, uint32_t, uint32_t, uint32_t) { return true; };
-  std::vector<uint64_t> all = index::SharedKeyPairs(keys->bands, 1, options.max_bucket, threads, any_shared, &join);
+  const index::JoinLimits band_limits{1, SIZE_MAX, options.max_bucket};
+  std::vector<uint64_t> all = index::SharedKeyPairs(keys->bands, band_limits, threads, any_shared, &join);
   keys->bands.Clear();
-  all = Union(all, index::SharedKeyPairs(keys->anchors, static_cast<uint32_t>(options.min_shared_anchors), options.max_bucket, threads,
-                                         AnchorRule(options), &join));
-  all = Union(all, index::SharedKeyPairs(keys->leads, 2, options.max_bucket, threads,
-                                         LeadRule(keys->anchors, options), &join));
+  const auto min_anchors = static_cast<uint32_t>(options.min_shared_anchors);
+  const index::JoinLimits anchor_limits{min_anchors, options.common_posting, options.max_bucket};
+  all = Union(all, index::SharedKeyPairs(keys->anchors, anchor_limits, threads, AnchorRule(options), &join));
+  const index::JoinLimits lead_limits{2, options.common_posting, options.max_bucket};
+  all = Union(all, index::SharedKeyPairs(keys->leads, lead_limits, threads, LeadRule(keys->anchors, options), &join));
   keys->anchors.Clear();
   keys->leads.Clear();
   stats->capped_buckets += join.capped_postings;
