@@ -36,12 +36,6 @@ class FlatMap {
     return slots_[i].value;
   }
 
-  // The value of `key`, or nullptr when absent; never inserts.
-  Value* Lookup(Key key) {
-    const size_t i = Find(key);
-    return slots_[i].key == kEmpty ? nullptr : &slots_[i].value;
-  }
-
   // Calls f(key, value) for each key, in order of insertion.
   template <typename F>
   void ForEach(F&& f) const {
