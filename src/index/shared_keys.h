@@ -45,7 +45,7 @@ class DocumentKeys {
   void Add(std::span<const uint32_t> keys) {
     const auto first = static_cast<std::ptrdiff_t>(keys_.size());
     keys_.insert(keys_.end(), keys.begin(), keys.end());
-    std::sort(keys_.begin() + first, keys_.end());
+    if (!std::is_sorted(keys_.begin() + first, keys_.end())) std::sort(keys_.begin() + first, keys_.end());
     offsets_.push_back(keys_.size());
     counts_.push_back(static_cast<uint16_t>(std::min<size_t>(keys.size(), UINT16_MAX)));
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <thread>
 
 namespace reprint::pipeline {
 namespace {
@@ -40,19 +41,35 @@ index::AcceptPair LeadRule(const index::DocumentKeys& anchors, const DedupOption
 
 std::vector<uint64_t> GenerateCandidates(CandidateKeys* keys, const DedupOptions& options, unsigned threads,
                                          DedupStats* stats) {
-  index::JoinStats join;
   const auto any_shared = [](uint32_t, uint32_t, uint32_t, uint32_t, uint32_t) { return true; };
-  const index::JoinLimits band_limits{1, SIZE_MAX, options.max_bucket};
-  std::vector<uint64_t> all = index::SharedKeyPairs(keys->bands, band_limits, threads, any_shared, &join);
-  keys->bands.Clear();
   const auto min_anchors = static_cast<uint32_t>(options.min_shared_anchors);
+  // The band and lead joins run beside the anchor join: each join starts
+  // with a serial part (sorting and locating its postings), which would
+  // otherwise leave the other cores idle.
+  index::JoinStats band_join, lead_join, anchor_join;
+  std::vector<uint64_t> bands_and_leads;
+  const auto band_and_lead_joins = [&] {
+    const index::JoinLimits band_limits{1, SIZE_MAX, options.max_bucket};
+    bands_and_leads = index::SharedKeyPairs(keys->bands, band_limits, threads, any_shared, &band_join);
+    keys->bands.Clear();
+    const index::JoinLimits lead_limits{2, options.common_posting, options.max_bucket};
+    bands_and_leads = Union(bands_and_leads, index::SharedKeyPairs(keys->leads, lead_limits, threads,
+                                                                   LeadRule(keys->anchors, options), &lead_join));
+    keys->leads.Clear();
+  };
+  std::thread beside;
+  if (threads > 1) {
+    beside = std::thread(band_and_lead_joins);
+  } else {
+    band_and_lead_joins();
+  }
   const index::JoinLimits anchor_limits{min_anchors, options.common_posting, options.max_bucket};
-  all = Union(all, index::SharedKeyPairs(keys->anchors, anchor_limits, threads, AnchorRule(options), &join));
-  const index::JoinLimits lead_limits{2, options.common_posting, options.max_bucket};
-  all = Union(all, index::SharedKeyPairs(keys->leads, lead_limits, threads, LeadRule(keys->anchors, options), &join));
+  const std::vector<uint64_t> anchors =
+      index::SharedKeyPairs(keys->anchors, anchor_limits, threads, AnchorRule(options), &anchor_join);
+  if (beside.joinable()) beside.join();
   keys->anchors.Clear();
-  keys->leads.Clear();
-  stats->capped_buckets += join.capped_postings;
+  std::vector<uint64_t> all = Union(bands_and_leads, anchors);
+  stats->capped_buckets += band_join.capped_postings + lead_join.capped_postings + anchor_join.capped_postings;
   stats->candidate_pairs = all.size();
   return all;
 }

@@ -1,11 +1,11 @@
 #include "pipeline/fingerprint_pass.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "pipeline/ordered_batches.h"
 #include "reprint/cleaner.h"
 #include "reprint/fingerprint.h"
+#include "util/flat_map.h"
 
 namespace reprint::pipeline {
 namespace {
@@ -34,7 +34,16 @@ void Truncate(const std::vector<uint64_t>& keys, std::vector<uint32_t>* out) {
 struct Worker {
   Worker(const DedupOptions& o, LshParams p) : cleaner(o.clean), fingerprinter(o.fingerprint), lsh(p) {}
 
+  // `out` may hold an earlier document's print: every field is set anew.
   void Process(RawDocument& raw, DocPrint* out) {
+    out->info = DocumentInfo{};
+    out->usable = false;
+    out->exact_hash = 0;
+    out->band_keys.clear();
+    out->anchors.clear();
+    out->lead.clear();
+    out->shingles.clear();
+    out->problem.clear();
     out->info.id = raw.id;
     out->info.date = raw.date;
     out->location = raw.location;
@@ -80,7 +89,7 @@ class Collector {
     result_->exact_hash.push_back(print.exact_hash);
     result_->has_fingerprint.push_back(print.usable);
     uint32_t representative = doc;
-    if (print.usable) representative = first_with_hash_.try_emplace(print.exact_hash, doc).first->second;
+    if (print.usable) representative = FirstWithHash(print.exact_hash, doc);
     result_->exact_representative.push_back(representative);
     // Exact duplicates reach their cluster through the representative: only
     // it enters the candidate keys, which keeps buckets small.
@@ -97,12 +106,24 @@ class Collector {
   }
 
  private:
+  // The first document with each exact hash. A flat table: a node per
+  // document in a std::unordered_map was a visible share of this (serial)
+  // thread. Values are document + 1, so 0 means new; the one hash that
+  // cannot be a key is kept apart.
+  static constexpr uint64_t kUnstorableHash = UINT64_MAX;
+  uint32_t FirstWithHash(uint64_t hash, uint32_t doc) {
+    uint32_t& first = hash == kUnstorableHash ? first_with_unstorable_hash_ : first_with_hash_[hash];
+    if (first == 0) first = doc + 1;
+    return first - 1;
+  }
+
   FingerprintPassResult* result_;
   DedupStats* stats_;
   ProblemCounter* problems_;
   ShingleSpill* spill_;
   Status status_;
-  std::unordered_map<uint64_t, uint32_t> first_with_hash_;
+  FlatMap<uint64_t, uint32_t, kUnstorableHash> first_with_hash_{size_t{1} << 16};
+  uint32_t first_with_unstorable_hash_ = 0;
 };
 
 }  // namespace
@@ -129,6 +150,7 @@ Status RunFingerprintPass(const std::vector<std::string>& inputs, const DedupOpt
         out->resize(batch.size());
         for (size_t i = 0; i < batch.size(); ++i) worker.Process(batch[i], &(*out)[i]);
       });
+  batches.RecycleOutputs();
   Collector collector(result, stats, problems, spill);
   DedupProgress progress{1, 0, 0, source.total_bytes()};
   batches.Run(

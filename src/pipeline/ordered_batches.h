@@ -31,6 +31,12 @@ class OrderedBatches {
   OrderedBatches(unsigned threads, MakeWorker make_worker, Process process)
       : threads_(threads == 0 ? 1 : threads), make_worker_(std::move(make_worker)), process_(std::move(process)) {}
 
+  // Hands each consumed output back to `process` for a later batch, so the
+  // buffers a worker filled are reused rather than freed by the consuming
+  // thread (frees across threads are costly in glibc malloc). REQUIRES:
+  // process overwrites every part of the output it is given.
+  void RecycleOutputs() { recycle_ = true; }
+
   // Reads `reader` to the end (or until stop() returns true, checked between
   // batches) and consumes every batch's output in order.
   void Run(DocumentReader& reader, const Consume& consume, const std::function<bool()>& stop) {
@@ -67,8 +73,9 @@ class OrderedBatches {
   void RunInline(DocumentReader& reader, const Consume& consume, const std::function<bool()>& stop) {
     std::unique_ptr<Worker> worker = make_worker_();
     Batch batch;
+    Output output{};
     while (!stop() && ReadBatch(reader, &batch)) {
-      Output output{};
+      if (!recycle_) output = Output{};
       process_(*worker, batch, &output);
       consume(batch, output);
     }
@@ -83,7 +90,7 @@ class OrderedBatches {
       bool can_submit = more && next_seq - next_to_consume < 2 * threads_;
       if (can_submit && stop()) can_submit = more = false;
       if (can_submit) {
-        auto job = std::make_unique<Job>();
+        std::unique_ptr<Job> job = TakeSpareJob();
         more = ReadBatch(reader, &job->batch);
         if (more) {
           job->seq = next_seq++;
@@ -92,6 +99,7 @@ class OrderedBatches {
       } else if (next_to_consume < next_seq) {
         std::unique_ptr<Job> done = WaitFor(next_to_consume++);
         consume(done->batch, done->output);
+        KeepSpare(std::move(done));
       } else {
         break;
       }
@@ -99,6 +107,7 @@ class OrderedBatches {
       while (std::unique_ptr<Job> ready = TakeIfDone(next_to_consume)) {
         ++next_to_consume;
         consume(ready->batch, ready->output);
+        KeepSpare(std::move(ready));
       }
     }
     {
@@ -107,6 +116,18 @@ class OrderedBatches {
     }
     work_ready_.notify_all();
     for (auto& w : workers) w.join();
+  }
+
+  // Jobs are only made, recycled and consumed on the calling thread.
+  std::unique_ptr<Job> TakeSpareJob() {
+    if (spare_.empty()) return std::make_unique<Job>();
+    std::unique_ptr<Job> job = std::move(spare_.back());
+    spare_.pop_back();
+    return job;
+  }
+
+  void KeepSpare(std::unique_ptr<Job> job) {
+    if (recycle_) spare_.push_back(std::move(job));
   }
 
   void Submit(std::unique_ptr<Job> job) {
@@ -167,6 +188,8 @@ class OrderedBatches {
   std::deque<std::unique_ptr<Job>> pending_;
   std::map<size_t, std::unique_ptr<Job>> done_;
   bool closing_ = false;
+  bool recycle_ = false;
+  std::vector<std::unique_ptr<Job>> spare_;
 };
 
 }  // namespace reprint::pipeline

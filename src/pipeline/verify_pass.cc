@@ -82,53 +82,72 @@ struct Schedule {
 };
 
 // Scores a window's pairs as their second members arrive. Comparisons are
-// collected per batch of documents and run on all threads; sets stay alive
-// until their batch is scored, then those no later pair needs are released.
+// collected per batch of documents and scored on all threads in the
+// background while the calling thread reads on (reading the spill is
+// serial). A set is released only after the batch that last needs it has
+// been scored.
 class WindowScorer {
  public:
   WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, unsigned threads,
                std::vector<PairScores>* scores)
       : pairs_(pairs), schedule_(schedule), threads_(std::max(1u, threads)), scores_(scores) {}
+  ~WindowScorer() { JoinScoring(); }
 
   void Add(uint32_t doc, CompactShingles&& set) {
+    // Node-based map: a held set keeps its address while others come and go.
+    const CompactShingles& held = held_[doc] = std::move(set);
     while (cursor_ < schedule_.by_second.size() && index::PairSecond(pairs_[schedule_.by_second[cursor_]]) <= doc) {
       const size_t i = schedule_.by_second[cursor_++];
-      if (index::PairSecond(pairs_[i]) == doc && held_.count(index::PairFirst(pairs_[i]))) tasks_.push_back(i);
+      if (index::PairSecond(pairs_[i]) != doc) continue;
+      auto first = held_.find(index::PairFirst(pairs_[i]));
+      if (first != held_.end()) pending_.push_back({i, &first->second, &held});
     }
     auto first = schedule_.last_partner.find(doc);
     // A first member waits for its last partner; anything else only for this batch.
     release_order_.push({first != schedule_.last_partner.end() ? first->second : doc, doc});
-    held_[doc] = std::move(set);
-    if (tasks_.size() >= kBatchPairs) Flush(doc);
+    if (pending_.size() >= kBatchPairs) Flush(doc);
   }
 
-  // Scores the pending comparisons and releases the sets no longer needed
-  // once `doc` has been seen.
+  // Waits for the batch in flight, releases the sets it was the last to
+  // need (all needed by documents up to the previous flush), and starts
+  // scoring the comparisons pending since.
   void Flush(uint32_t doc) {
-    RunTasks();
-    while (!release_order_.empty() && release_order_.top().first <= doc) {
+    JoinScoring();
+    while (!release_order_.empty() && release_order_.top().first <= flushed_through_) {
       held_.erase(release_order_.top().second);
       release_order_.pop();
     }
+    flushed_through_ = doc;
+    in_flight_.swap(pending_);
+    pending_.clear();
+    const size_t n = in_flight_.size();
+    const unsigned parts = n > 256 ? threads_ : 1;
+    for (unsigned t = 0; t < parts && n > 0; ++t)
+      scoring_.emplace_back([this, from = n * t / parts, to = n * (t + 1) / parts] { Score(from, to); });
+  }
+
+  // Scores everything still pending. REQUIRES: every document added.
+  void Finish(uint32_t last_doc) {
+    Flush(last_doc);
+    JoinScoring();
   }
 
  private:
   static constexpr size_t kBatchPairs = 4096;
 
-  void RunTasks() {
-    auto score = [this](size_t from, size_t to) {
-      for (size_t t = from; t < to; ++t) {
-        const size_t i = tasks_[t];
-        (*scores_)[i] = CompareShingleSets(held_.at(index::PairFirst(pairs_[i])), held_.at(index::PairSecond(pairs_[i])));
-      }
-    };
-    std::vector<std::thread> helpers;
-    const size_t n = tasks_.size();
-    for (unsigned t = 1; t < threads_ && n > 256; ++t)
-      helpers.emplace_back(score, n * t / threads_, n * (t + 1) / threads_);
-    score(0, helpers.empty() ? n : n / threads_);
-    for (auto& h : helpers) h.join();
-    tasks_.clear();
+  struct Task {
+    size_t pair;
+    const CompactShingles* first;
+    const CompactShingles* second;
+  };
+
+  void Score(size_t from, size_t to) {
+    for (size_t t = from; t < to; ++t) (*scores_)[in_flight_[t].pair] = CompareShingleSets(*in_flight_[t].first, *in_flight_[t].second);
+  }
+
+  void JoinScoring() {
+    for (auto& thread : scoring_) thread.join();
+    scoring_.clear();
   }
 
   const std::vector<uint64_t>& pairs_;
@@ -136,7 +155,10 @@ class WindowScorer {
   unsigned threads_;
   std::vector<PairScores>* scores_;
   std::unordered_map<uint32_t, CompactShingles> held_;
-  std::vector<size_t> tasks_;  // pair indices whose two sets are held
+  std::vector<Task> pending_;    // comparisons whose two sets are held
+  std::vector<Task> in_flight_;  // the batch being scored
+  std::vector<std::thread> scoring_;
+  uint32_t flushed_through_ = 0;
   using LastUse = std::pair<uint32_t, uint32_t>;  // (last document needing it, doc)
   std::priority_queue<LastUse, std::vector<LastUse>, std::greater<LastUse>> release_order_;
   size_t cursor_ = 0;
@@ -156,7 +178,7 @@ Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned th
       options.on_progress(*progress);
     }
   }
-  scorer.Flush(schedule.last_doc);
+  scorer.Finish(schedule.last_doc);
   return Status::Ok();
 }
 

@@ -19,7 +19,8 @@ std::string_view RelationName(Relation relation) {
 namespace {
 
 // Linear merge of two sorted sets; copies are of similar size in practice,
-// so galloping through the larger one would not pay.
+// so galloping through the larger one would not pay. Without branches on the
+// comparison: which side advances is data-dependent and mispredicted often.
 template <typename T>
 PairScores CompareSorted(const std::vector<T>& a, const std::vector<T>& b) {
   PairScores scores;
@@ -27,15 +28,10 @@ PairScores CompareSorted(const std::vector<T>& a, const std::vector<T>& b) {
   size_t i = 0, j = 0;
   uint64_t common = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
+    const T x = a[i], y = b[j];
+    common += x == y;
+    i += x <= y;
+    j += y <= x;
   }
   scores.intersection = common;
   scores.smaller_size = std::min(a.size(), b.size());
