@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "index/shared_keys.h"
+#include "pipeline/spill_prefetch.h"
 
 namespace reprint::pipeline {
 namespace {
@@ -88,9 +89,9 @@ struct Schedule {
 // been scored.
 class WindowScorer {
  public:
-  WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, unsigned threads,
+  WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, unsigned threads, SpillPrefetcher* sets,
                std::vector<PairScores>* scores)
-      : pairs_(pairs), schedule_(schedule), threads_(std::max(1u, threads)), scores_(scores) {}
+      : pairs_(pairs), schedule_(schedule), threads_(std::max(1u, threads)), sets_(sets), scores_(scores) {}
   ~WindowScorer() { JoinScoring(); }
 
   void Add(uint32_t doc, CompactShingles&& set) {
@@ -114,13 +115,19 @@ class WindowScorer {
   void Flush(uint32_t doc) {
     JoinScoring();
     while (!release_order_.empty() && release_order_.top().first <= flushed_through_) {
-      held_.erase(release_order_.top().second);
+      auto released = held_.find(release_order_.top().second);
+      sets_->Recycle(std::move(released->second));
+      held_.erase(released);
       release_order_.pop();
     }
     flushed_through_ = doc;
     in_flight_.swap(pending_);
     pending_.clear();
     const size_t n = in_flight_.size();
+    if (threads_ == 1) {  // a one-thread run scores on the calling thread
+      Score(0, n);
+      return;
+    }
     const unsigned parts = n > 256 ? threads_ : 1;
     for (unsigned t = 0; t < parts && n > 0; ++t)
       scoring_.emplace_back([this, from = n * t / parts, to = n * (t + 1) / parts] { Score(from, to); });
@@ -153,6 +160,7 @@ class WindowScorer {
   const std::vector<uint64_t>& pairs_;
   const Schedule& schedule_;
   unsigned threads_;
+  SpillPrefetcher* sets_;
   std::vector<PairScores>* scores_;
   std::unordered_map<uint32_t, CompactShingles> held_;
   std::vector<Task> pending_;    // comparisons whose two sets are held
@@ -167,11 +175,15 @@ class WindowScorer {
 Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned threads, DedupProgress* progress,
                    const std::vector<uint64_t>& pairs, Window window, std::vector<PairScores>* scores) {
   const Schedule schedule(pairs, window);
-  WindowScorer scorer(pairs, schedule, threads, scores);
+  SpillPrefetcher sets(spill, schedule.needed, threads > 1);
+  WindowScorer scorer(pairs, schedule, threads, &sets, scores);
   CompactShingles set;
   for (size_t i = 0; i < schedule.needed.size(); ++i) {
     const uint32_t doc = schedule.needed[i];
-    if (Status s = spill->Read(doc, &set); !s.ok()) return s;
+    if (!sets.Next(&set)) {
+      Status s = sets.status();
+      return s.ok() ? Status::Corruption("the shingle spill ended early") : s;
+    }
     scorer.Add(doc, std::move(set));
     if (options.on_progress && (i & 0xFFFF) == 0) {
       progress->documents = doc;
