@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <thread>
 #include <unordered_set>
 
 #include "commands.h"
@@ -57,35 +58,61 @@ Status LoadClusteredTexts(const DedupArgs& args, const DedupResult& result,
       &stats);
 }
 
-void WriteClusters(const DedupResult& result, bool singletons, const std::unordered_map<uint64_t, std::string>* texts,
-                   OutputFile* out) {
-  std::vector<uint8_t> clustered(result.documents.size(), 0);
-  uint32_t next_id = 0;
-  for (const Cluster& cluster : result.clusters) {
-    Json j;
-    j["cluster"] = next_id++;
-    j["size"] = cluster.members.size();
-    j["canonical"] = result.documents[cluster.canonical].id;
-    Json members = Json::array();
-    for (const ClusterMember& m : cluster.members) {
-      Json member = MemberJson(result, m);
-      if (texts != nullptr && m.doc != cluster.canonical) {
-        // A text is missing only if the input changed since it was
-        // deduplicated; the member then says so instead of aborting the run.
-        auto canonical = texts->find(cluster.canonical), text = texts->find(m.doc);
-        if (canonical != texts->end() && text != texts->end()) {
-          member["alignment"] = AlignmentJson(Align(canonical->second, text->second), canonical->second, text->second);
-        } else {
-          member["alignment"] = nullptr;
-        }
+unsigned Threads(const DedupArgs& args) {
+  return args.options.threads ? args.options.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::string ClusterLine(const DedupResult& result, const Cluster& cluster, uint32_t id,
+                        const std::unordered_map<uint64_t, std::string>* texts) {
+  Json j;
+  j["cluster"] = id;
+  j["size"] = cluster.members.size();
+  j["canonical"] = result.documents[cluster.canonical].id;
+  Json members = Json::array();
+  for (const ClusterMember& m : cluster.members) {
+    Json member = MemberJson(result, m);
+    if (texts != nullptr && m.doc != cluster.canonical) {
+      // A text is missing only if the input changed since it was
+      // deduplicated; the member then says so instead of aborting the run.
+      auto canonical = texts->find(cluster.canonical), text = texts->find(m.doc);
+      if (canonical != texts->end() && text != texts->end()) {
+        member["alignment"] = AlignmentJson(Align(canonical->second, text->second), canonical->second, text->second);
+      } else {
+        member["alignment"] = nullptr;
       }
-      members.push_back(std::move(member));
-      clustered[m.doc] = 1;
     }
-    j["members"] = std::move(members);
-    out->WriteLine(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+    members.push_back(std::move(member));
+  }
+  j["members"] = std::move(members);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Clusters are formatted on all threads, a round of chunks at a time, and
+// written in order: formatting (and alignment, with --align) is most of the
+// work, and a round bounds the text held at once.
+void WriteClusters(const DedupResult& result, bool singletons, const std::unordered_map<uint64_t, std::string>* texts,
+                   unsigned threads, OutputFile* out) {
+  constexpr size_t kChunk = 2048;
+  const size_t n = result.clusters.size();
+  const size_t round = kChunk * std::max(1u, threads);
+  std::vector<std::string> lines;
+  for (size_t first = 0; first < n; first += round) {
+    lines.assign(std::min(round, n - first), std::string());
+    std::vector<std::thread> formatters;
+    for (size_t chunk = 0; chunk * kChunk < lines.size(); ++chunk) {
+      formatters.emplace_back([&, chunk] {
+        for (size_t i = chunk * kChunk; i < std::min(lines.size(), (chunk + 1) * kChunk); ++i)
+          lines[i] = ClusterLine(result, result.clusters[first + i], static_cast<uint32_t>(first + i), texts);
+      });
+    }
+    for (auto& f : formatters) f.join();
+    for (const std::string& line : lines) out->WriteLine(line);
   }
   if (!singletons) return;
+  std::vector<uint8_t> clustered(result.documents.size(), 0);
+  for (const Cluster& cluster : result.clusters)
+    for (const ClusterMember& m : cluster.members) clustered[m.doc] = 1;
+  auto next_id = static_cast<uint32_t>(n);
   for (size_t doc = 0; doc < result.documents.size(); ++doc) {
     if (clustered[doc]) continue;
     Json j;
@@ -194,9 +221,9 @@ int RunDedup(DedupArgs& args) {
   } else if (args.align) {
     std::unordered_map<uint64_t, std::string> texts;
     status = LoadClusteredTexts(args, result.value(), &texts);
-    if (status.ok()) WriteClusters(result.value(), args.singletons, &texts, &out);
+    if (status.ok()) WriteClusters(result.value(), args.singletons, &texts, Threads(args), &out);
   } else {
-    WriteClusters(result.value(), args.singletons, nullptr, &out);
+    WriteClusters(result.value(), args.singletons, nullptr, Threads(args), &out);
   }
   if (!args.pairs_path.empty()) {
     OutputFile pairs(args.pairs_path);
