@@ -8,6 +8,7 @@
 
 #include "index/shared_keys.h"
 #include "pipeline/spill_prefetch.h"
+#include "util/radix_sort.h"
 
 namespace reprint::pipeline {
 namespace {
@@ -60,15 +61,17 @@ std::vector<Window> PlanWindows(const std::vector<uint64_t>& pairs, const std::v
 // The pairs of one window in arrival order of their second member, and which
 // documents the window needs.
 struct Schedule {
-  Schedule(const std::vector<uint64_t>& pairs, Window w) {
-    for (size_t i = w.begin; i < w.end; ++i) by_second.push_back(i);
-    std::sort(by_second.begin(), by_second.end(), [&pairs](size_t x, size_t y) {
-      const uint32_t bx = index::PairSecond(pairs[x]), by = index::PairSecond(pairs[y]);
-      return bx != by ? bx < by : pairs[x] < pairs[y];
-    });
+  Schedule(const std::vector<uint64_t>& pairs, Window w) : first_pair(w.begin) {
+    // (second member, position in the window), stably sorted by second
+    // member: pairs with one second member stay in order of first member.
+    for (size_t i = w.begin; i < w.end; ++i)
+      by_second.push_back((uint64_t{index::PairSecond(pairs[i])} << 32) | (i - w.begin));
+    StableRadixSortByHigh32(&by_second);
     for (size_t i = w.begin; i < w.end; ++i) {
       const uint32_t a = index::PairFirst(pairs[i]), b = index::PairSecond(pairs[i]);
-      last_partner[a] = std::max(last_partner[a], b);
+      // Pairs come sorted by first member, then second: a run's last pair
+      // names the first member's last partner.
+      if (i + 1 == w.end || index::PairFirst(pairs[i + 1]) != a) last_partners.push_back({a, b});
       needed.push_back(a);
       needed.push_back(b);
       last_doc = std::max(last_doc, b);
@@ -76,9 +79,13 @@ struct Schedule {
     std::sort(needed.begin(), needed.end());
     needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
   }
-  std::vector<size_t> by_second;
-  std::unordered_map<uint32_t, uint32_t> last_partner;  // first members -> their last partner
-  std::vector<uint32_t> needed;                         // sorted
+  size_t PairAt(size_t k) const { return first_pair + static_cast<uint32_t>(by_second[k]); }
+  uint32_t SecondAt(size_t k) const { return static_cast<uint32_t>(by_second[k] >> 32); }
+
+  size_t first_pair;
+  std::vector<uint64_t> by_second;  // REQUIRES: windows of fewer than 2^32 pairs
+  std::vector<std::pair<uint32_t, uint32_t>> last_partners;  // (first member, its last partner), ascending
+  std::vector<uint32_t> needed;                               // sorted
   uint32_t last_doc = 0;
 };
 
@@ -97,15 +104,18 @@ class WindowScorer {
   void Add(uint32_t doc, CompactShingles&& set) {
     // Node-based map: a held set keeps its address while others come and go.
     const CompactShingles& held = held_[doc] = std::move(set);
-    while (cursor_ < schedule_.by_second.size() && index::PairSecond(pairs_[schedule_.by_second[cursor_]]) <= doc) {
-      const size_t i = schedule_.by_second[cursor_++];
+    while (cursor_ < schedule_.by_second.size() && schedule_.SecondAt(cursor_) <= doc) {
+      const size_t i = schedule_.PairAt(cursor_++);
       if (index::PairSecond(pairs_[i]) != doc) continue;
       auto first = held_.find(index::PairFirst(pairs_[i]));
       if (first != held_.end()) pending_.push_back({i, &first->second, &held});
     }
-    auto first = schedule_.last_partner.find(doc);
+    // Documents arrive in increasing order, as the first members are listed.
+    const auto& firsts = schedule_.last_partners;
+    while (first_cursor_ < firsts.size() && firsts[first_cursor_].first < doc) ++first_cursor_;
+    const bool is_first = first_cursor_ < firsts.size() && firsts[first_cursor_].first == doc;
     // A first member waits for its last partner; anything else only for this batch.
-    release_order_.push({first != schedule_.last_partner.end() ? first->second : doc, doc});
+    release_order_.push({is_first ? firsts[first_cursor_].second : doc, doc});
     if (pending_.size() >= kBatchPairs) Flush(doc);
   }
 
@@ -169,7 +179,8 @@ class WindowScorer {
   uint32_t flushed_through_ = 0;
   using LastUse = std::pair<uint32_t, uint32_t>;  // (last document needing it, doc)
   std::priority_queue<LastUse, std::vector<LastUse>, std::greater<LastUse>> release_order_;
-  size_t cursor_ = 0;
+  size_t cursor_ = 0;        // in schedule_.by_second
+  size_t first_cursor_ = 0;  // in schedule_.last_partners
 };
 
 Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned threads, DedupProgress* progress,
