@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,15 @@ class ShingleSpill {
   // order is a sequential read; a gap costs one seek (within the stdio
   // buffer when short). An error for doc >= documents().
   Status Read(uint64_t doc, CompactShingles* set);
+
+  // Makes everything appended readable by ReadSets.
+  Status FinishWriting();
+
+  // Reads the sets of `docs` (ascending) into sets[0..], with one positioned
+  // read per run of nearby documents into *buffer. Safe to call from several
+  // threads at once (it never moves the file position), between
+  // FinishWriting() and the next Append().
+  Status ReadSets(std::span<const uint32_t> docs, CompactShingles* sets, std::string* buffer) const;
 
  private:
   ShingleSpill(std::FILE* file, std::string dir) : file_(file), dir_(std::move(dir)) {}

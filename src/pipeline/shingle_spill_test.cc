@@ -42,3 +42,27 @@ TEST(ShingleSpillTest, MissingDirectoryIsAnIoError) {
 
 }  // namespace
 }  // namespace reprint::pipeline
+
+namespace reprint::pipeline {
+namespace {
+
+// Sets far apart are read separately, nearby ones together; either way each
+// comes back whole, and a missing document is an error.
+TEST(ShingleSpillTest, ReadSetsReadsRunsAndSingles) {
+  Result<std::unique_ptr<ShingleSpill>> spill = ShingleSpill::Create("");
+  ASSERT_TRUE(spill.ok());
+  std::vector<CompactShingles> sets;
+  for (uint32_t d = 0; d < 8; ++d) sets.push_back(CompactShingles(d % 2 ? 30000 : 3, d));  // 120 KB or 12 bytes
+  for (const auto& s : sets) ASSERT_TRUE(spill.value()->Append(s).ok());
+  ASSERT_TRUE(spill.value()->FinishWriting().ok());
+  const std::vector<uint32_t> docs = {0, 2, 3, 6, 7};
+  std::vector<CompactShingles> got(docs.size());
+  std::string buffer;
+  ASSERT_TRUE(spill.value()->ReadSets(docs, got.data(), &buffer).ok());
+  for (size_t i = 0; i < docs.size(); ++i) EXPECT_EQ(got[i], sets[docs[i]]) << docs[i];
+  const std::vector<uint32_t> missing = {1, 8};
+  EXPECT_FALSE(spill.value()->ReadSets(missing, got.data(), &buffer).ok());
+}
+
+}  // namespace
+}  // namespace reprint::pipeline

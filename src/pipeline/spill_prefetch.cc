@@ -1,75 +1,90 @@
 #include "pipeline/spill_prefetch.h"
 
+#include <algorithm>
+
 namespace reprint::pipeline {
 
-SpillPrefetcher::SpillPrefetcher(ShingleSpill* spill, const std::vector<uint32_t>& docs, bool background)
+SpillPrefetcher::SpillPrefetcher(ShingleSpill* spill, const std::vector<uint32_t>& docs, unsigned readers)
     : spill_(spill), docs_(docs) {
-  if (background) reader_ = std::thread([this] { ReadAll(); });
+  status_ = spill_->FinishWriting();
+  if (!status_.ok()) return;
+  for (unsigned r = 0; r < readers; ++r) readers_.emplace_back([this, r, readers] { ReadEvery(r, readers); });
 }
 
 SpillPrefetcher::~SpillPrefetcher() {
-  if (!reader_.joinable()) return;
   {
     std::lock_guard lock(mutex_);
     stop_ = true;
   }
   room_.notify_all();
-  reader_.join();
+  for (auto& reader : readers_) reader.join();
 }
 
-void SpillPrefetcher::ReadAll() {
-  Status status;
-  for (size_t first = 0; first < docs_.size() && status.ok(); first += kBlockSets) {
-    Block block(std::min(kBlockSets, docs_.size() - first));
-    TakeSpares(&block);
-    for (size_t i = 0; i < block.size() && status.ok(); ++i) status = spill_->Read(docs_[first + i], &block[i]);
-    if (!status.ok()) break;
+Status SpillPrefetcher::ReadBlock(size_t block, Block* out, std::string* buffer) {
+  const size_t first = block * kBlockSets, count = std::min(kBlockSets, docs_.size() - first);
+  out->resize(count);
+  {
+    std::lock_guard lock(mutex_);
+    for (size_t i = 0; i < count && !spare_.empty(); ++i) {
+      (*out)[i] = std::move(spare_.back());
+      spare_.pop_back();
+    }
+  }
+  return spill_->ReadSets({docs_.data() + first, count}, out->data(), buffer);
+}
+
+void SpillPrefetcher::ReadEvery(size_t first_block, size_t stride) {
+  std::string buffer;
+  for (size_t block = first_block; block < blocks(); block += stride) {
+    {
+      std::unique_lock lock(mutex_);
+      room_.wait(lock, [&] { return stop_ || block < current_block_ + kBlocksAhead; });
+      if (stop_) return;
+    }
+    Block sets;
+    Status status = ReadBlock(block, &sets, &buffer);
+    std::lock_guard lock(mutex_);
+    if (!status.ok()) {
+      if (status_.ok()) status_ = status;
+      ready_.notify_all();
+      return;
+    }
+    read_.emplace(block, std::move(sets));
+    ready_.notify_all();
+  }
+}
+
+// Makes the next block current; false at the end or after an error.
+bool SpillPrefetcher::TakeBlock() {
+  if (current_block_ >= blocks()) return false;
+  if (readers_.empty()) {
+    if (!status_.ok()) return false;
+    status_ = ReadBlock(current_block_, &current_, &inline_buffer_);
+    if (!status_.ok()) return false;
+    ++current_block_;
+  } else {
     std::unique_lock lock(mutex_);
-    room_.wait(lock, [this] { return stop_ || blocks_.size() < kMaxBlocks; });
-    if (stop_) return;
-    blocks_.push_back(std::move(block));
-    ready_.notify_one();
+    ready_.wait(lock, [this] { return !status_.ok() || read_.count(current_block_) != 0; });
+    if (!status_.ok()) return false;
+    auto it = read_.find(current_block_);
+    current_ = std::move(it->second);
+    read_.erase(it);
+    ++current_block_;
   }
-  std::lock_guard lock(mutex_);
-  status_ = status;
-  finished_ = true;
-  ready_.notify_one();
+  current_index_ = 0;
+  room_.notify_all();
+  return true;
 }
 
-void SpillPrefetcher::TakeSpares(Block* block) {
-  std::lock_guard lock(mutex_);
-  for (size_t i = 0; i < block->size() && !spare_.empty(); ++i) {
-    (*block)[i] = std::move(spare_.back());
-    spare_.pop_back();
-  }
+bool SpillPrefetcher::Next(CompactShingles* set) {
+  if (current_index_ == current_.size() && !TakeBlock()) return false;
+  *set = std::move(current_[current_index_++]);
+  return true;
 }
 
 void SpillPrefetcher::Recycle(CompactShingles&& set) {
   std::lock_guard lock(mutex_);
   if (spare_.size() < kMaxSpare) spare_.push_back(std::move(set));
-}
-
-bool SpillPrefetcher::Next(CompactShingles* set) {
-  if (!reader_.joinable()) {
-    if (next_inline_ >= docs_.size() || !status_.ok()) return false;
-    if (!spare_.empty()) {
-      *set = std::move(spare_.back());
-      spare_.pop_back();
-    }
-    status_ = spill_->Read(docs_[next_inline_++], set);
-    return status_.ok();
-  }
-  if (current_index_ == current_.size()) {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [this] { return finished_ || !blocks_.empty(); });
-    if (blocks_.empty()) return false;
-    current_ = std::move(blocks_.front());
-    blocks_.pop_front();
-    current_index_ = 0;
-    room_.notify_one();
-  }
-  *set = std::move(current_[current_index_++]);
-  return true;
 }
 
 Status SpillPrefetcher::status() {

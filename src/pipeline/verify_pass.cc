@@ -186,7 +186,7 @@ class WindowScorer {
 Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned threads, DedupProgress* progress,
                    const std::vector<uint64_t>& pairs, Window window, std::vector<PairScores>* scores) {
   const Schedule schedule(pairs, window);
-  SpillPrefetcher sets(spill, schedule.needed, threads > 1);
+  SpillPrefetcher sets(spill, schedule.needed, threads > 1 ? threads : 0);
   WindowScorer scorer(pairs, schedule, threads, &sets, scores);
   CompactShingles set;
   for (size_t i = 0; i < schedule.needed.size(); ++i) {
