@@ -4,7 +4,6 @@
 #include <functional>
 #include <queue>
 #include <thread>
-#include <unordered_map>
 
 #include "index/shared_keys.h"
 #include "pipeline/spill_prefetch.h"
@@ -58,79 +57,97 @@ std::vector<Window> PlanWindows(const std::vector<uint64_t>& pairs, const std::v
   return windows;
 }
 
-// The pairs of one window in arrival order of their second member, and which
-// documents the window needs.
+// What a window reads and when each set can go, all by *position*: the
+// index of a document among the window's needed documents, which are read
+// in that order. Dense arrays, not maps: the calling thread walks them once
+// per document and was the serial part of verification.
 struct Schedule {
   Schedule(const std::vector<uint64_t>& pairs, Window w) : first_pair(w.begin) {
-    // (second member, position in the window), stably sorted by second
+    for (size_t i = w.begin; i < w.end; ++i) {
+      needed.push_back(index::PairFirst(pairs[i]));
+      needed.push_back(index::PairSecond(pairs[i]));
+    }
+    std::sort(needed.begin(), needed.end());
+    needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+    // Pairs come sorted by first member, so their positions follow a cursor.
+    first_position.reserve(w.end - w.begin);
+    for (size_t i = w.begin, p = 0; i < w.end; ++i) {
+      while (needed[p] < index::PairFirst(pairs[i])) ++p;
+      first_position.push_back(static_cast<uint32_t>(p));
+    }
+    // (second member, pair within the window), stably sorted by second
     // member: pairs with one second member stay in order of first member.
     for (size_t i = w.begin; i < w.end; ++i)
       by_second.push_back((uint64_t{index::PairSecond(pairs[i])} << 32) | (i - w.begin));
     StableRadixSortByHigh32(&by_second);
-    for (size_t i = w.begin; i < w.end; ++i) {
-      const uint32_t a = index::PairFirst(pairs[i]), b = index::PairSecond(pairs[i]);
-      // Pairs come sorted by first member, then second: a run's last pair
-      // names the first member's last partner.
-      if (i + 1 == w.end || index::PairFirst(pairs[i + 1]) != a) last_partners.push_back({a, b});
-      needed.push_back(a);
-      needed.push_back(b);
-      last_doc = std::max(last_doc, b);
-    }
-    std::sort(needed.begin(), needed.end());
-    needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+    PlanReleases();
   }
+
   size_t PairAt(size_t k) const { return first_pair + static_cast<uint32_t>(by_second[k]); }
   uint32_t SecondAt(size_t k) const { return static_cast<uint32_t>(by_second[k] >> 32); }
+  uint32_t FirstPositionOf(size_t pair) const { return first_position[pair - first_pair]; }
 
   size_t first_pair;
-  std::vector<uint64_t> by_second;  // REQUIRES: windows of fewer than 2^32 pairs
-  std::vector<std::pair<uint32_t, uint32_t>> last_partners;  // (first member, its last partner), ascending
-  std::vector<uint32_t> needed;                               // sorted
-  uint32_t last_doc = 0;
+  std::vector<uint32_t> needed;          // documents, ascending
+  std::vector<uint32_t> first_position;  // per pair of the window
+  std::vector<uint64_t> by_second;       // REQUIRES: windows of fewer than 2^32 pairs
+  // Positions in order of the last position that needs them (a first member
+  // waits for its last partner; any other set only for its own arrival).
+  std::vector<uint32_t> release_order;
+  std::vector<uint32_t> last_use;  // per position
+
+ private:
+  void PlanReleases() {
+    last_use.resize(needed.size());
+    for (uint32_t p = 0; p < needed.size(); ++p) last_use[p] = p;
+    for (size_t k = 0, p = 0; k < by_second.size(); ++k) {
+      while (needed[p] < SecondAt(k)) ++p;
+      uint32_t& first_use = last_use[first_position[by_second[k] & UINT32_MAX]];
+      first_use = std::max(first_use, static_cast<uint32_t>(p));
+    }
+    // Counting sort by last use.
+    std::vector<uint32_t> starts(needed.size() + 1, 0);
+    for (uint32_t use : last_use) ++starts[use + 1];
+    for (size_t p = 0; p < needed.size(); ++p) starts[p + 1] += starts[p];
+    release_order.resize(needed.size());
+    for (uint32_t p = 0; p < needed.size(); ++p) release_order[starts[last_use[p]]++] = p;
+  }
 };
 
 // Scores a window's pairs as their second members arrive. Comparisons are
 // collected per batch of documents and scored on all threads in the
-// background while the calling thread reads on (reading the spill is
-// serial). A set is released only after the batch that last needs it has
-// been scored.
+// background while the calling thread reads on. A set is released only
+// after the batch that last needs it has been scored.
 class WindowScorer {
  public:
-  WindowScorer(const std::vector<uint64_t>& pairs, const Schedule& schedule, unsigned threads, SpillPrefetcher* sets,
-               std::vector<PairScores>* scores)
-      : pairs_(pairs), schedule_(schedule), threads_(std::max(1u, threads)), sets_(sets), scores_(scores) {}
+  WindowScorer(const Schedule& schedule, unsigned threads, SpillPrefetcher* sets, std::vector<PairScores>* scores)
+      : schedule_(schedule),
+        threads_(std::max(1u, threads)),
+        sets_(sets),
+        scores_(scores),
+        held_(schedule.needed.size()) {}
   ~WindowScorer() { JoinScoring(); }
 
-  void Add(uint32_t doc, CompactShingles&& set) {
-    // Node-based map: a held set keeps its address while others come and go.
-    const CompactShingles& held = held_[doc] = std::move(set);
-    while (cursor_ < schedule_.by_second.size() && schedule_.SecondAt(cursor_) <= doc) {
-      const size_t i = schedule_.PairAt(cursor_++);
-      if (index::PairSecond(pairs_[i]) != doc) continue;
-      auto first = held_.find(index::PairFirst(pairs_[i]));
-      if (first != held_.end()) pending_.push_back({i, &first->second, &held});
+  // The set of the document at `position`; positions come in order.
+  void Add(uint32_t position, CompactShingles&& set) {
+    held_[position] = std::move(set);
+    const uint32_t doc = schedule_.needed[position];
+    for (; cursor_ < schedule_.by_second.size() && schedule_.SecondAt(cursor_) == doc; ++cursor_) {
+      const size_t pair = schedule_.PairAt(cursor_);
+      pending_.push_back({pair, &held_[schedule_.FirstPositionOf(pair)], &held_[position]});
     }
-    // Documents arrive in increasing order, as the first members are listed.
-    const auto& firsts = schedule_.last_partners;
-    while (first_cursor_ < firsts.size() && firsts[first_cursor_].first < doc) ++first_cursor_;
-    const bool is_first = first_cursor_ < firsts.size() && firsts[first_cursor_].first == doc;
-    // A first member waits for its last partner; anything else only for this batch.
-    release_order_.push({is_first ? firsts[first_cursor_].second : doc, doc});
-    if (pending_.size() >= kBatchPairs) Flush(doc);
+    if (pending_.size() >= kBatchPairs) Flush(position);
   }
 
   // Waits for the batch in flight, releases the sets it was the last to
-  // need (all needed by documents up to the previous flush), and starts
-  // scoring the comparisons pending since.
-  void Flush(uint32_t doc) {
+  // need (those last needed before the previous flush), and starts scoring
+  // the comparisons pending since.
+  void Flush(uint32_t position) {
     JoinScoring();
-    while (!release_order_.empty() && release_order_.top().first <= flushed_through_) {
-      auto released = held_.find(release_order_.top().second);
-      sets_->Recycle(std::move(released->second));
-      held_.erase(released);
-      release_order_.pop();
-    }
-    flushed_through_ = doc;
+    const auto& order = schedule_.release_order;
+    for (; released_ < order.size() && schedule_.last_use[order[released_]] < scored_before_; ++released_)
+      sets_->Recycle(std::move(held_[order[released_]]));
+    scored_before_ = position + 1;
     in_flight_.swap(pending_);
     pending_.clear();
     const size_t n = in_flight_.size();
@@ -143,9 +160,9 @@ class WindowScorer {
       scoring_.emplace_back([this, from = n * t / parts, to = n * (t + 1) / parts] { Score(from, to); });
   }
 
-  // Scores everything still pending. REQUIRES: every document added.
-  void Finish(uint32_t last_doc) {
-    Flush(last_doc);
+  // Scores everything still pending. REQUIRES: every position added.
+  void Finish() {
+    if (!held_.empty()) Flush(static_cast<uint32_t>(held_.size() - 1));
     JoinScoring();
   }
 
@@ -167,27 +184,24 @@ class WindowScorer {
     scoring_.clear();
   }
 
-  const std::vector<uint64_t>& pairs_;
   const Schedule& schedule_;
   unsigned threads_;
   SpillPrefetcher* sets_;
   std::vector<PairScores>* scores_;
-  std::unordered_map<uint32_t, CompactShingles> held_;
+  std::vector<CompactShingles> held_;  // by position; a fixed size, so tasks may point into it
   std::vector<Task> pending_;    // comparisons whose two sets are held
   std::vector<Task> in_flight_;  // the batch being scored
   std::vector<std::thread> scoring_;
-  uint32_t flushed_through_ = 0;
-  using LastUse = std::pair<uint32_t, uint32_t>;  // (last document needing it, doc)
-  std::priority_queue<LastUse, std::vector<LastUse>, std::greater<LastUse>> release_order_;
-  size_t cursor_ = 0;        // in schedule_.by_second
-  size_t first_cursor_ = 0;  // in schedule_.last_partners
+  uint32_t scored_before_ = 0;  // positions whose comparisons are all scored or in flight
+  size_t released_ = 0;  // in schedule_.release_order
+  size_t cursor_ = 0;    // in schedule_.by_second
 };
 
 Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned threads, DedupProgress* progress,
                    const std::vector<uint64_t>& pairs, Window window, std::vector<PairScores>* scores) {
   const Schedule schedule(pairs, window);
   SpillPrefetcher sets(spill, schedule.needed, threads > 1 ? threads : 0);
-  WindowScorer scorer(pairs, schedule, threads, &sets, scores);
+  WindowScorer scorer(schedule, threads, &sets, scores);
   CompactShingles set;
   for (size_t i = 0; i < schedule.needed.size(); ++i) {
     const uint32_t doc = schedule.needed[i];
@@ -195,13 +209,13 @@ Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned th
       Status s = sets.status();
       return s.ok() ? Status::Corruption("the shingle spill ended early") : s;
     }
-    scorer.Add(doc, std::move(set));
+    scorer.Add(static_cast<uint32_t>(i), std::move(set));
     if (options.on_progress && (i & 0xFFFF) == 0) {
       progress->documents = doc;
       options.on_progress(*progress);
     }
   }
-  scorer.Finish(schedule.last_doc);
+  scorer.Finish();
   return Status::Ok();
 }
 
