@@ -12,7 +12,7 @@
 namespace reprint::pipeline {
 namespace {
 
-constexpr size_t kSetOverheadBytes = 64;  // hash-map node and vector header per held set
+constexpr size_t kSetOverheadBytes = 64;  // vector header and schedule entries per held set
 
 size_t HeldBytes(uint32_t shingles) { return size_t{shingles} * sizeof(uint32_t) + kSetOverheadBytes; }
 
