@@ -87,7 +87,7 @@ Result<DedupResult> Deduplicate(const std::vector<std::string>& inputs, const De
   DedupStats& stats = result.stats;
   pipeline::ProblemCounter problems(options, &stats);
   pipeline::FingerprintPassResult pass;
-  Result<std::unique_ptr<pipeline::ShingleSpill>> spill = pipeline::ShingleSpill::Create(options.temp_dir);
+  Result<std::unique_ptr<pipeline::ShingleSpill>> spill = pipeline::ShingleSpill::Create(options.temp_dir, threads > 1);
   if (!spill.ok()) return spill.status();
   auto phase = Clock::now();
   Status status =

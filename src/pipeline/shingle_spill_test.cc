@@ -66,3 +66,31 @@ TEST(ShingleSpillTest, ReadSetsReadsRunsAndSingles) {
 
 }  // namespace
 }  // namespace reprint::pipeline
+
+namespace reprint::pipeline {
+namespace {
+
+// Many chunks' worth, written by the background writer, then more appended
+// after reading: all of it reads back.
+TEST(ShingleSpillTest, BackgroundWritesReadBackWhole) {
+  Result<std::unique_ptr<ShingleSpill>> spill = ShingleSpill::Create("", true);
+  ASSERT_TRUE(spill.ok());
+  const auto set_of = [](uint32_t d) { return CompactShingles(d % 500, d * 7); };
+  for (uint32_t d = 0; d < 3000; ++d) ASSERT_TRUE(spill.value()->Append(set_of(d)).ok());  // ~3 MB
+  CompactShingles got;
+  for (uint32_t d : {2999u, 0u, 1234u}) {
+    ASSERT_TRUE(spill.value()->Read(d, &got).ok());
+    EXPECT_EQ(got, set_of(d)) << d;
+  }
+  for (uint32_t d = 3000; d < 3100; ++d) ASSERT_TRUE(spill.value()->Append(set_of(d)).ok());
+  ASSERT_TRUE(spill.value()->FinishWriting().ok());
+  std::vector<uint32_t> all(3100);
+  for (uint32_t d = 0; d < all.size(); ++d) all[d] = d;
+  std::vector<CompactShingles> sets(all.size());
+  std::string buffer;
+  ASSERT_TRUE(spill.value()->ReadSets(all, sets.data(), &buffer).ok());
+  for (uint32_t d = 0; d < all.size(); ++d) ASSERT_EQ(sets[d], set_of(d)) << d;
+}
+
+}  // namespace
+}  // namespace reprint::pipeline
