@@ -72,7 +72,6 @@ KeyPostings LocatePostings(const DocumentKeys& docs, const std::vector<uint64_t>
   out.use.resize(docs.total_keys());
   out.rare_keys.assign(docs.documents(), 0);
   out.common_keys.assign(docs.documents(), 0);
-  const size_t max_posting = std::min(limits.max_posting, kMaxCountedPosting);
   // A document's keys are sorted, so its entries come in the same order as
   // its keys: the k-th entry met for a document is its k-th key. One array
   // of next slots, so each entry touches one per-document value: the
@@ -84,7 +83,7 @@ KeyPostings LocatePostings(const DocumentKeys& docs, const std::vector<uint64_t>
     size_t end = begin + 1;
     while (end < entries.size() && PairFirst(entries[end]) == key) ++end;
     const size_t length = end - begin;
-    const KeyUse use = length > max_posting             ? KeyUse::kChained
+    const KeyUse use = length > limits.max_posting      ? KeyUse::kChained
                        : length > limits.common_posting ? KeyUse::kCommon
                                                         : KeyUse::kCounted;
     for (size_t i = begin; i < end; ++i) {
@@ -223,8 +222,11 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, const JoinLimits&
   const std::vector<uint64_t> entries = BuildPostings(docs);
   std::vector<bool> few_keys(docs.documents());
   for (size_t d = 0; d < docs.documents(); ++d) few_keys[d] = docs.KeyCount(d) < limits.min_shared;
-  const std::vector<uint64_t> chain = ChainPairs(entries, limits.max_posting, stats);
-  const KeyPostings postings = LocatePostings(docs, entries, limits);
+  // Longer postings than slots can address are chained like over-long ones.
+  JoinLimits effective = limits;
+  effective.max_posting = std::min(limits.max_posting, kMaxCountedPosting);
+  const std::vector<uint64_t> chain = ChainPairs(entries, effective.max_posting, stats);
+  const KeyPostings postings = LocatePostings(docs, entries, effective);
   const JoinInput input{docs, entries, postings, few_keys, limits.min_shared, accept};
   // Fixed chunks, not one per thread, so that the split (and so the output
   // before the final sort) does not depend on the thread count.
