@@ -167,7 +167,10 @@ class WindowScorer {
   }
 
  private:
-  static constexpr size_t kBatchPairs = 4096;
+  // Larger batches mean fewer waits for the one in flight (4,096: verify
+  // phase 1.30-1.33 s on the 1 M corpus with two threads; 16,384: 1.23 s)
+  // and hold a batch's sets a little longer (about 20 MB).
+  static constexpr size_t kBatchPairs = 16384;
 
   struct Task {
     size_t pair;
