@@ -47,10 +47,14 @@ std::vector<std::vector<uint32_t>> Components(const std::vector<VerifiedPair>& p
   return components;
 }
 
-// The pairs' positions sorted by (a, b), to find the pair of two documents.
+// Finds the pair of two documents: by binary search in the pairs when they
+// come sorted by (a, b), as the batch pipeline gives them, else in a sorted
+// index of their positions.
 class PairIndex {
  public:
   explicit PairIndex(const std::vector<VerifiedPair>& pairs) : pairs_(pairs) {
+    const auto by_documents = [](const VerifiedPair& x, const VerifiedPair& y) { return Key(x.a, x.b) < Key(y.a, y.b); };
+    if (std::is_sorted(pairs.begin(), pairs.end(), by_documents)) return;
     keyed_.reserve(pairs.size());
     for (uint32_t i = 0; i < pairs.size(); ++i) keyed_.push_back({Key(pairs[i].a, pairs[i].b), i});
     std::sort(keyed_.begin(), keyed_.end());
@@ -58,6 +62,11 @@ class PairIndex {
   // The first pair of (lo, hi), or nullptr.
   const VerifiedPair* Find(uint32_t lo, uint32_t hi) const {
     const uint64_t key = Key(lo, hi);
+    if (keyed_.empty()) {
+      auto it = std::lower_bound(pairs_.begin(), pairs_.end(), key,
+                                 [](const VerifiedPair& p, uint64_t k) { return Key(p.a, p.b) < k; });
+      return it != pairs_.end() && Key(it->a, it->b) == key ? &*it : nullptr;
+    }
     auto it = std::lower_bound(keyed_.begin(), keyed_.end(), std::make_pair(key, uint32_t{0}));
     return it != keyed_.end() && it->first == key ? &pairs_[it->second] : nullptr;
   }
@@ -65,7 +74,7 @@ class PairIndex {
  private:
   static uint64_t Key(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
   const std::vector<VerifiedPair>& pairs_;
-  std::vector<std::pair<uint64_t, uint32_t>> keyed_;
+  std::vector<std::pair<uint64_t, uint32_t>> keyed_;  // empty when pairs_ is sorted
 };
 
 }  // namespace
