@@ -47,41 +47,11 @@ std::vector<std::vector<uint32_t>> Components(const std::vector<VerifiedPair>& p
   return components;
 }
 
-// Finds the pair of two documents: by binary search in the pairs when they
-// come sorted by (a, b), as the batch pipeline gives them, else in a sorted
-// index of their positions.
-class PairIndex {
- public:
-  explicit PairIndex(const std::vector<VerifiedPair>& pairs) : pairs_(pairs) {
-    const auto by_documents = [](const VerifiedPair& x, const VerifiedPair& y) { return Key(x.a, x.b) < Key(y.a, y.b); };
-    if (std::is_sorted(pairs.begin(), pairs.end(), by_documents)) return;
-    keyed_.reserve(pairs.size());
-    for (uint32_t i = 0; i < pairs.size(); ++i) keyed_.push_back({Key(pairs[i].a, pairs[i].b), i});
-    std::sort(keyed_.begin(), keyed_.end());
-  }
-  // The first pair of (lo, hi), or nullptr.
-  const VerifiedPair* Find(uint32_t lo, uint32_t hi) const {
-    const uint64_t key = Key(lo, hi);
-    if (keyed_.empty()) {
-      auto it = std::lower_bound(pairs_.begin(), pairs_.end(), key,
-                                 [](const VerifiedPair& p, uint64_t k) { return Key(p.a, p.b) < k; });
-      return it != pairs_.end() && Key(it->a, it->b) == key ? &*it : nullptr;
-    }
-    auto it = std::lower_bound(keyed_.begin(), keyed_.end(), std::make_pair(key, uint32_t{0}));
-    return it != keyed_.end() && it->first == key ? &pairs_[it->second] : nullptr;
-  }
-
- private:
-  static uint64_t Key(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
-  const std::vector<VerifiedPair>& pairs_;
-  std::vector<std::pair<uint64_t, uint32_t>> keyed_;  // empty when pairs_ is sorted
-};
-
 }  // namespace
 
 std::vector<Cluster> BuildClusters(const std::vector<VerifiedPair>& pairs, const std::vector<CanonicalKey>& keys) {
-  const PairIndex by_pair(pairs);
-
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> cluster_of(keys.size(), kNone), position_of(keys.size(), kNone);
   std::vector<Cluster> clusters;
   for (std::vector<uint32_t>& members : Components(pairs, keys.size())) {
     Cluster cluster;
@@ -90,18 +60,26 @@ std::vector<Cluster> BuildClusters(const std::vector<VerifiedPair>& pairs, const
       return PreferAsCanonical(keys[x], keys[y]);
     });
     cluster.members.push_back({cluster.canonical, Relation::kCanonical, {}});
-    for (uint32_t doc : members) {
-      if (doc == cluster.canonical) continue;
-      ClusterMember member{doc, Relation::kLinked, {}};
-      uint32_t lo = std::min(doc, cluster.canonical), hi = std::max(doc, cluster.canonical);
-      const VerifiedPair* pair = by_pair.Find(lo, hi);
-      if (pair != nullptr && pair->relation != Relation::kUnrelated) {
-        member.relation = pair->relation;
-        member.scores = pair->scores;
-      }
-      cluster.members.push_back(member);
+    for (uint32_t doc : members)
+      if (doc != cluster.canonical) cluster.members.push_back({doc, Relation::kLinked, {}});
+    for (uint32_t i = 0; i < cluster.members.size(); ++i) {
+      cluster_of[cluster.members[i].doc] = cluster.id;
+      position_of[cluster.members[i].doc] = i;
     }
     clusters.push_back(std::move(cluster));
+  }
+  // A member paired with its canonical directly takes that pair's relation
+  // and scores (the first such pair); the rest stay linked. One pass over the
+  // pairs: a search per member would miss the cache at every step.
+  for (const VerifiedPair& p : pairs) {
+    if (p.relation == Relation::kUnrelated || cluster_of[p.a] == kNone) continue;
+    Cluster& cluster = clusters[cluster_of[p.a]];
+    const uint32_t other = p.a == cluster.canonical ? p.b : p.b == cluster.canonical ? p.a : kNone;
+    if (other == kNone) continue;
+    ClusterMember& member = cluster.members[position_of[other]];
+    if (member.relation != Relation::kLinked) continue;
+    member.relation = p.relation;
+    member.scores = p.scores;
   }
   return clusters;
 }
