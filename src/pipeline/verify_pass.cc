@@ -67,7 +67,8 @@ struct Schedule {
       needed.push_back(index::PairFirst(pairs[i]));
       needed.push_back(index::PairSecond(pairs[i]));
     }
-    std::sort(needed.begin(), needed.end());
+    std::vector<uint32_t> scratch;
+    RadixSort32(&needed, &scratch);
     needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
     // Pairs come sorted by first member, so their positions follow a cursor.
     first_position.reserve(w.end - w.begin);
