@@ -23,23 +23,6 @@ std::vector<uint64_t> BuildPostings(const DocumentKeys& docs) {
   return entries;
 }
 
-// Links the documents of each over-long posting as a chain.
-std::vector<uint64_t> ChainPairs(const std::vector<uint64_t>& entries, size_t max_posting, JoinStats* stats) {
-  std::vector<uint64_t> chain;
-  for (size_t begin = 0; begin < entries.size();) {
-    const uint32_t key = PairFirst(entries[begin]);
-    size_t end = begin + 1;
-    while (end < entries.size() && PairFirst(entries[end]) == key) ++end;
-    if (end - begin > max_posting) {
-      ++stats->capped_postings;
-      for (size_t i = begin + 1; i < end; ++i) chain.push_back(PackPair(PairSecond(entries[i - 1]), PairSecond(entries[i])));
-    }
-    begin = end;
-  }
-  std::sort(chain.begin(), chain.end());
-  return chain;
-}
-
 // For every key of every document (in DocumentKeys order), where its
 // posting lies in the sorted entries and how it is used. Computed in one
 // sequential pass over the sorted entries, so counting needs no search: a
@@ -66,7 +49,10 @@ struct KeyPostings {
   std::vector<uint16_t> common_keys;
 };
 
-KeyPostings LocatePostings(const DocumentKeys& docs, const std::vector<uint64_t>& entries, const JoinLimits& limits) {
+// Also links the documents of each over-long posting as a chain (*chain,
+// sorted) and counts those postings.
+KeyPostings LocatePostings(const DocumentKeys& docs, const std::vector<uint64_t>& entries, const JoinLimits& limits,
+                           std::vector<uint64_t>* chain, JoinStats* stats) {
   KeyPostings out;
   out.slots.resize(docs.total_keys());
   out.use.resize(docs.total_keys());
@@ -86,6 +72,10 @@ KeyPostings LocatePostings(const DocumentKeys& docs, const std::vector<uint64_t>
     const KeyUse use = length > limits.max_posting      ? KeyUse::kChained
                        : length > limits.common_posting ? KeyUse::kCommon
                                                         : KeyUse::kCounted;
+    if (use == KeyUse::kChained) {
+      ++stats->capped_postings;
+      for (size_t i = begin + 1; i < end; ++i) chain->push_back(PackPair(PairSecond(entries[i - 1]), PairSecond(entries[i])));
+    }
     for (size_t i = begin; i < end; ++i) {
       const uint32_t slot = next_slot[PairSecond(entries[i])]++;
       out.use[slot] = use;
@@ -94,6 +84,7 @@ KeyPostings LocatePostings(const DocumentKeys& docs, const std::vector<uint64_t>
     }
     begin = end;
   }
+  std::sort(chain->begin(), chain->end());
   for (size_t d = 0; d < docs.documents(); ++d) {
     for (size_t slot = docs.FirstSlot(d); slot < docs.FirstSlot(d) + docs.KeysOf(d).size(); ++slot) {
       if (out.use[slot] == KeyUse::kChained) continue;
@@ -108,10 +99,11 @@ KeyPostings LocatePostings(const DocumentKeys& docs, const std::vector<uint64_t>
 // dense array over all documents would take a cache miss per increment once
 // the corpus has millions of documents. Document numbers are below
 // UINT32_MAX. The low half of a value counts meetings through rare keys (all
-// keys for a document that meets all), the high half through hubs.
-using PartnerCounts = FlatMap<uint32_t, uint32_t, UINT32_MAX>;
-constexpr size_t kIdlePartnerSlots = 2048;  // 16 KB
-constexpr uint32_t kHubMeeting = 1u << 16;
+// keys for a document that meets all), the high half through hubs: 32 bits
+// each, as copies of a long text share more than 65,535 keys.
+using PartnerCounts = FlatMap<uint32_t, uint64_t, UINT32_MAX>;
+constexpr size_t kIdlePartnerSlots = 2048;  // 32 KB
+constexpr uint64_t kHubMeeting = uint64_t{1} << 32;
 
 // The first documents of a common key's posting: every other document with
 // the key meets them. Copies in a cluster larger than common_posting share
@@ -130,7 +122,7 @@ struct JoinInput {
 
 bool MeetsAll(const JoinInput& in, uint32_t doc) { return in.postings.rare_keys[doc] < in.min_shared; }
 
-void MeetEntries(const JoinInput& in, uint32_t from, uint32_t to, uint32_t skip, uint32_t weight,
+void MeetEntries(const JoinInput& in, uint32_t from, uint32_t to, uint32_t skip, uint64_t weight,
                  PartnerCounts& counts) {
   for (uint32_t it = from; it < to; ++it)
     if (it != skip) counts[PairSecond(in.entries[it])] += weight;
@@ -187,10 +179,10 @@ uint32_t SharedKeys(const JoinInput& in, uint32_t a, uint32_t b) {
 // tally is exact). Hub meetings alone are a lower bound on the shared keys
 // (each was a shared common key): enough to accept a pair, as the rule is
 // monotone, and most partners met that way are strangers, not worth a merge.
-bool Accepted(const JoinInput& in, uint32_t doc, uint32_t other, uint32_t tally) {
+bool Accepted(const JoinInput& in, uint32_t doc, uint32_t other, uint64_t tally) {
   const uint32_t a = std::min(doc, other), b = std::max(doc, other);
   const uint32_t keys_a = in.docs.KeyCount(a), keys_b = in.docs.KeyCount(b);
-  const uint32_t rare = tally & (kHubMeeting - 1), hubs = tally >> 16;
+  const auto rare = static_cast<uint32_t>(tally), hubs = static_cast<uint32_t>(tally >> 32);
   if (MeetsAll(in, doc)) return in.accept(a, b, rare, keys_a, keys_b);
   if (rare == 0) return hubs >= in.min_shared && in.accept(a, b, hubs, keys_a, keys_b);
   const bool exact = std::min(in.postings.common_keys[a], in.postings.common_keys[b]) == 0;
@@ -205,7 +197,7 @@ void CountRange(const JoinInput& in, size_t first, size_t last, PartnerCounts& c
     TallyPartners(in, doc, counts);
     const bool own_few = in.docs.KeyCount(d) < in.min_shared;
     const bool exact_tally = MeetsAll(in, doc);
-    counts.ForEach([&](uint32_t other, uint32_t tally) {
+    counts.ForEach([&](uint32_t other, uint64_t tally) {
       // Most partners share one key: reject them without calling the rule
       // or touching their key count.
       if (exact_tally && tally < in.min_shared && !own_few && !in.few_keys[other]) return;
@@ -225,8 +217,8 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, const JoinLimits&
   // Longer postings than slots can address are chained like over-long ones.
   JoinLimits effective = limits;
   effective.max_posting = std::min(limits.max_posting, kMaxCountedPosting);
-  const std::vector<uint64_t> chain = ChainPairs(entries, effective.max_posting, stats);
-  const KeyPostings postings = LocatePostings(docs, entries, effective);
+  std::vector<uint64_t> chain;
+  const KeyPostings postings = LocatePostings(docs, entries, effective, &chain, stats);
   const JoinInput input{docs, entries, postings, few_keys, limits.min_shared, accept};
   // Fixed chunks, not one per thread, so that the split (and so the output
   // before the final sort) does not depend on the thread count.
@@ -245,7 +237,7 @@ std::vector<uint64_t> SharedKeyPairs(const DocumentKeys& docs, const JoinLimits&
     });
   }
   for (auto& w : workers) w.join();
-  std::vector<uint64_t> all = chain;
+  std::vector<uint64_t> all = std::move(chain);
   for (const auto& part : found) all.insert(all.end(), part.begin(), part.end());
   // A pair can be found from both of its documents.
   std::sort(all.begin(), all.end());

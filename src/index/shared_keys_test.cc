@@ -110,6 +110,17 @@ TEST(SharedKeysTest, CopiesInALargeClusterPairThroughHubs) {
   for (uint32_t d = 1; d < reprints; ++d) EXPECT_TRUE(Contains(pairs, 0, d)) << d;
 }
 
+// Two copies of a very long text share more keys than 16 bits count.
+TEST(SharedKeysTest, CountsBeyondSixteenBitsOfSharedKeys) {
+  std::vector<uint32_t> keys(70000);
+  for (uint32_t k = 0; k < keys.size(); ++k) keys[k] = k;
+  DocumentKeys docs;
+  docs.Add(keys);
+  docs.Add(keys);
+  JoinStats stats;
+  EXPECT_EQ(SharedKeyPairs(docs, {2, 16, 1000}, 1, FortyPercent, &stats), (std::vector<uint64_t>{PackPair(0, 1)}));
+}
+
 TEST(SharedKeysTest, CommonKeysGiveTheSamePairsForAnyThreadCount) {
   std::mt19937 rng(5);
   DocumentKeys docs;
