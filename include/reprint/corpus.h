@@ -37,8 +37,9 @@ Status CleanCorpus(const std::vector<std::string>& inputs, const CorpusOptions& 
 // over `inputs` cleaned as CleanCorpus() cleans them; pass the result to
 // CleanOptions::templates or ExtractOptions::templates for the real pass.
 // Plain-text records without a source or URL are read but not cleaned;
-// pages may still name their site by their canonical URL. Problems are not reported: the real pass reports them. The inputs
-// must be readable twice: stdin ("-") is refused with kInvalidArgument.
+// pages may still name their site by their canonical URL. Problems are not
+// reported: the real pass reports them. The inputs must be readable twice:
+// stdin ("-") is refused with kInvalidArgument.
 Result<SourceTemplates> LearnTemplates(const std::vector<std::string>& inputs, const CorpusOptions& options,
                                        const TemplateOptions& templates);
 
