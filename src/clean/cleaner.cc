@@ -138,10 +138,7 @@ Status Cleaner::CleanUnchecked(const RawDocument& raw, CleanDocument* out) {
     content = page.text;
     out->repaired_utf8 = page.replaced;
   }
-  bool is_html = raw.format == DocumentFormat::kHtml;
-  if (raw.format == DocumentFormat::kAuto) {
-    is_html = clean::SniffFormat(content, /*check_binary=*/false) == clean::SniffedFormat::kHtml;
-  }
+  const bool is_html = clean::ReadAsHtml(raw.format, content);
   if (is_html) {
     const clean::CharsetDecoder::Page page = s.charsets.Decode(content, &s.utf8);
     content = page.text;

@@ -5,6 +5,8 @@
 
 #include <string_view>
 
+#include "reprint/reader.h"
+
 namespace reprint::clean {
 
 enum class SniffedFormat { kText, kHtml, kBinary };
@@ -20,6 +22,14 @@ enum class SniffedFormat { kText, kHtml, kBinary };
 //   kText:   anything else.
 // Callers that already ran LooksBinary pass check_binary = false.
 SniffedFormat SniffFormat(std::string_view content, bool check_binary = true);
+
+// Whether a record is read as HTML: declared so, or (kAuto) sniffed so from
+// `content`, which must already be decoded from UTF-16. Binary content is
+// judged by the caller.
+inline bool ReadAsHtml(DocumentFormat format, std::string_view content) {
+  return format == DocumentFormat::kHtml ||
+         (format == DocumentFormat::kAuto && SniffFormat(content, /*check_binary=*/false) == SniffedFormat::kHtml);
+}
 
 // Returns true iff the first 4 KB look binary (see kBinary above).
 bool LooksBinary(std::string_view content);

@@ -184,11 +184,7 @@ Status Extractor::Extract(const RawDocument& raw, Article* out) {
   // Format sniffing reads ASCII markup, so UTF-16 (HTML or text) is decoded first.
   clean::CharsetDecoder::Page utf16{};
   if (clean::HasUtf16Bom(content)) content = (utf16 = s.charsets.Decode(content, &s.utf16)).text;
-  bool is_html = raw.format == DocumentFormat::kHtml;
-  if (raw.format == DocumentFormat::kAuto) {
-    is_html = clean::SniffFormat(content, /*check_binary=*/false) == clean::SniffedFormat::kHtml;
-  }
-  if (is_html) {
+  if (clean::ReadAsHtml(raw.format, content)) {
     ExtractHtml(content, out);
   } else {
     *out = Article();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "clean/charset.h"
 #include "clean/format_detect.h"
 #include "pipeline/ordered_batches.h"
 #include "reprint/corpus.h"
@@ -11,9 +12,10 @@
 namespace reprint {
 namespace {
 
-bool IsPage(const RawDocument& raw) {
-  return raw.format == DocumentFormat::kHtml ||
-         (raw.format == DocumentFormat::kAuto && clean::SniffFormat(raw.content) == clean::SniffedFormat::kHtml);
+// A page may name its site by its canonical URL. UTF-16 content cannot be
+// sniffed before decoding, so it counts as a possible page.
+bool MayBePage(const RawDocument& raw) {
+  return clean::HasUtf16Bom(raw.content) || clean::ReadAsHtml(raw.format, raw.content);
 }
 
 struct SourcedText {
@@ -47,7 +49,7 @@ Result<SourceTemplates> LearnTemplates(const std::vector<std::string>& inputs, c
           // Text without a source or URL has none; a page may name its own
           // (canonical URL), which only cleaning finds.
           const RawDocument& raw = batch[i];
-          if (raw.source.empty() && raw.url.empty() && !IsPage(raw)) continue;
+          if (raw.source.empty() && raw.url.empty() && !MayBePage(raw)) continue;
           if (!cleaner.Clean(raw, &doc).ok()) continue;
           sourced.source_key = TemplateSourceKey(raw.source, doc.url);
           sourced.text.swap(doc.text);
