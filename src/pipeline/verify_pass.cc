@@ -1,12 +1,13 @@
 #include "pipeline/verify_pass.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <queue>
 #include <thread>
 
 #include "index/shared_keys.h"
-#include "pipeline/spill_prefetch.h"
 #include "util/radix_sort.h"
 
 namespace reprint::pipeline {
@@ -115,115 +116,154 @@ struct Schedule {
   }
 };
 
-// Scores a window's pairs as their second members arrive. Comparisons are
-// collected per batch of documents and scored on all threads in the
-// background while the calling thread reads on. A set is released only
-// after the batch that last needs it has been scored.
-class WindowScorer {
+// Scores a window's pairs on all threads. The needed documents are cut into
+// blocks of consecutive positions, taken in order by whichever thread is
+// free: it reads the block's sets, waits until every earlier block has been
+// read (first members come earlier), then scores the pairs whose second
+// member lies in the block. A set is released once every block up to its
+// last use has been scored. Each thread reads and scores; an earlier design
+// with reader threads, a scheduling thread and scorers per batch kept two
+// cores at 1.65 busy on average (bench/RESULTS.md).
+class WindowScan {
  public:
-  WindowScorer(const Schedule& schedule, unsigned threads, SpillPrefetcher* sets, std::vector<PairScores>* scores)
+  WindowScan(const Schedule& schedule, ShingleSpill* spill, std::vector<PairScores>* scores)
       : schedule_(schedule),
-        threads_(std::max(1u, threads)),
-        sets_(sets),
+        spill_(spill),
         scores_(scores),
-        held_(schedule.needed.size()) {}
-  ~WindowScorer() { JoinScoring(); }
-
-  // The set of the document at `position`; positions come in order.
-  void Add(uint32_t position, CompactShingles&& set) {
-    held_[position] = std::move(set);
-    const uint32_t doc = schedule_.needed[position];
-    for (; cursor_ < schedule_.by_second.size() && schedule_.SecondAt(cursor_) == doc; ++cursor_) {
-      const size_t pair = schedule_.PairAt(cursor_);
-      pending_.push_back({pair, &held_[schedule_.FirstPositionOf(pair)], &held_[position]});
+        held_(schedule.needed.size()),
+        blocks_((schedule.needed.size() + kBlockSets - 1) / kBlockSets),
+        block_state_(blocks_, kWaiting),
+        pairs_begin_(blocks_ + 1, schedule.by_second.size()) {
+    // by_second is in order of second member, hence of position.
+    for (size_t k = schedule.by_second.size(), p = schedule.needed.size(); k-- > 0;) {
+      while (schedule.needed[p - 1] > schedule.SecondAt(k)) --p;
+      pairs_begin_[(p - 1) / kBlockSets] = k;
     }
-    if (pending_.size() >= (threads_ > 1 ? kBackgroundBatchPairs : kInlineBatchPairs)) Flush(position);
+    for (size_t b = blocks_; b-- > 0;) pairs_begin_[b] = std::min(pairs_begin_[b], pairs_begin_[b + 1]);
   }
 
-  // Waits for the batch in flight, releases the sets it was the last to
-  // need (those last needed before the previous flush), and starts scoring
-  // the comparisons pending since.
-  void Flush(uint32_t position) {
-    JoinScoring();
-    const auto& order = schedule_.release_order;
-    for (; released_ < order.size() && schedule_.last_use[order[released_]] < scored_before_; ++released_)
-      sets_->Recycle(std::move(held_[order[released_]]));
-    scored_before_ = position + 1;
-    in_flight_.swap(pending_);
-    pending_.clear();
-    const size_t n = in_flight_.size();
-    if (threads_ == 1) {  // a one-thread run scores on the calling thread
-      Score(0, n);
-      return;
-    }
-    const unsigned parts = n > 256 ? threads_ : 1;
-    for (unsigned t = 0; t < parts && n > 0; ++t)
-      scoring_.emplace_back([this, from = n * t / parts, to = n * (t + 1) / parts] { Score(from, to); });
-  }
-
-  // Scores everything still pending. REQUIRES: every position added.
-  void Finish() {
-    if (!held_.empty()) Flush(static_cast<uint32_t>(held_.size() - 1));
-    JoinScoring();
+  // Runs on the calling thread and threads - 1 more. `on_block` is called
+  // under a lock, in order, with the number of positions fully scored.
+  Status Run(unsigned threads, const std::function<void(size_t)>& on_block) {
+    on_block_ = on_block;
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back([this] { Work(); });
+    Work();
+    for (auto& helper : helpers) helper.join();
+    return status_;
   }
 
  private:
-  // Scored in the background, larger batches mean fewer waits for the one
-  // in flight (4,096: verify phase 1.30-1.33 s on the 1 M corpus with two
-  // threads; 16,384: 1.23 s). Scored inline, size does not matter for speed,
-  // and smaller batches release sets sooner: 16,384 raised a one-thread
-  // run's peak memory from 594 to 783 MB.
-  static constexpr size_t kBackgroundBatchPairs = 16384;
-  static constexpr size_t kInlineBatchPairs = 4096;
+  static constexpr size_t kBlockSets = 256;
+  // Blocks a thread may run ahead of the oldest unscored one: bounds the sets
+  // read but not yet scored when a thread is descheduled.
+  static constexpr size_t kMaxBlocksAhead = 16;
+  static constexpr size_t kMaxSpare = 4096;
+  enum : uint8_t { kWaiting, kRead, kScored };
 
-  struct Task {
-    size_t pair;
-    const CompactShingles* first;
-    const CompactShingles* second;
-  };
-
-  void Score(size_t from, size_t to) {
-    for (size_t t = from; t < to; ++t) (*scores_)[in_flight_[t].pair] = CompareShingleSets(*in_flight_[t].first, *in_flight_[t].second);
+  void Work() {
+    std::string buffer;
+    for (;;) {
+      size_t block = 0;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return failed_ || next_block_ >= blocks_ || next_block_ < scored_ + kMaxBlocksAhead; });
+        if (failed_ || next_block_ >= blocks_) return;
+        block = next_block_++;
+        TakeSpares(block);
+      }
+      if (!Read(block, &buffer)) return;
+      {
+        std::unique_lock lock(mutex_);
+        block_state_[block] = kRead;
+        while (read_ < blocks_ && block_state_[read_] != kWaiting) ++read_;
+        changed_.notify_all();
+        changed_.wait(lock, [&] { return failed_ || read_ > block; });
+        if (failed_) return;
+      }
+      Score(block);
+      std::lock_guard lock(mutex_);
+      block_state_[block] = kScored;
+      AdvanceScored();
+      changed_.notify_all();
+    }
   }
 
-  void JoinScoring() {
-    for (auto& thread : scoring_) thread.join();
-    scoring_.clear();
+  // Gives the block's slots recycled buffers, so reading reuses their memory.
+  // REQUIRES: mutex_ held.
+  void TakeSpares(size_t block) {
+    for (size_t p = block * kBlockSets; p < std::min(held_.size(), (block + 1) * kBlockSets) && !spare_.empty(); ++p) {
+      held_[p] = std::move(spare_.back());
+      spare_.pop_back();
+    }
+  }
+
+  bool Read(size_t block, std::string* buffer) {
+    const size_t first = block * kBlockSets, count = std::min(kBlockSets, held_.size() - first);
+    Status status = spill_->ReadSets({schedule_.needed.data() + first, count}, held_.data() + first, buffer);
+    if (status.ok()) return true;
+    std::lock_guard lock(mutex_);
+    if (!failed_) status_ = status;
+    failed_ = true;
+    changed_.notify_all();
+    return false;
+  }
+
+  void Score(size_t block) {
+    size_t position = block * kBlockSets;
+    for (size_t k = pairs_begin_[block]; k < pairs_begin_[block + 1]; ++k) {
+      while (schedule_.needed[position] < schedule_.SecondAt(k)) ++position;
+      const size_t pair = schedule_.PairAt(k);
+      (*scores_)[pair] = CompareShingleSets(held_[schedule_.FirstPositionOf(pair)], held_[position]);
+    }
+  }
+
+  // Releases the sets whose last use is now scored. REQUIRES: mutex_ held.
+  void AdvanceScored() {
+    const size_t before = scored_;
+    while (scored_ < blocks_ && block_state_[scored_] == kScored) ++scored_;
+    if (scored_ == before) return;
+    const size_t scored_positions = std::min(held_.size(), scored_ * kBlockSets);
+    const auto& order = schedule_.release_order;
+    for (; released_ < order.size() && schedule_.last_use[order[released_]] < scored_positions; ++released_) {
+      CompactShingles& set = held_[order[released_]];
+      if (spare_.size() < kMaxSpare) spare_.push_back(std::move(set));
+      CompactShingles().swap(set);
+    }
+    if (on_block_) on_block_(scored_positions);
   }
 
   const Schedule& schedule_;
-  unsigned threads_;
-  SpillPrefetcher* sets_;
+  ShingleSpill* spill_;
   std::vector<PairScores>* scores_;
-  std::vector<CompactShingles> held_;  // by position; a fixed size, so tasks may point into it
-  std::vector<Task> pending_;    // comparisons whose two sets are held
-  std::vector<Task> in_flight_;  // the batch being scored
-  std::vector<std::thread> scoring_;
-  uint32_t scored_before_ = 0;  // positions whose comparisons are all scored or in flight
-  size_t released_ = 0;  // in schedule_.release_order
-  size_t cursor_ = 0;    // in schedule_.by_second
+  std::vector<CompactShingles> held_;  // by position
+  const size_t blocks_;
+  std::function<void(size_t)> on_block_;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;  // a block was taken, read or scored, or reading failed
+  std::vector<uint8_t> block_state_;
+  std::vector<size_t> pairs_begin_;  // per block, into schedule_.by_second; [blocks_] = end
+  size_t next_block_ = 0;  // blocks taken
+  size_t read_ = 0;        // leading blocks read
+  size_t scored_ = 0;      // leading blocks scored
+  size_t released_ = 0;    // in schedule_.release_order
+  std::vector<CompactShingles> spare_;
+  bool failed_ = false;
+  Status status_;
 };
 
 Status ScoreWindow(ShingleSpill* spill, const DedupOptions& options, unsigned threads, DedupProgress* progress,
                    const std::vector<uint64_t>& pairs, Window window, std::vector<PairScores>* scores) {
   const Schedule schedule(pairs, window);
-  SpillPrefetcher sets(spill, schedule.needed, threads > 1 ? threads : 0);
-  WindowScorer scorer(schedule, threads, &sets, scores);
-  CompactShingles set;
-  for (size_t i = 0; i < schedule.needed.size(); ++i) {
-    const uint32_t doc = schedule.needed[i];
-    if (!sets.Next(&set)) {
-      Status s = sets.status();
-      return s.ok() ? Status::Corruption("the shingle spill ended early") : s;
-    }
-    scorer.Add(static_cast<uint32_t>(i), std::move(set));
-    if (options.on_progress && (i & 0xFFFF) == 0) {
-      progress->documents = doc;
-      options.on_progress(*progress);
-    }
-  }
-  scorer.Finish();
-  return Status::Ok();
+  WindowScan scan(schedule, spill, scores);
+  size_t reported = 0;
+  return scan.Run(threads, [&](size_t scored_positions) {
+    if (!options.on_progress || scored_positions == 0 || scored_positions - reported < 0x10000) return;
+    reported = scored_positions;
+    progress->documents = schedule.needed[scored_positions - 1];
+    options.on_progress(*progress);
+  });
 }
 
 }  // namespace
@@ -234,6 +274,7 @@ Status ScorePairs(ShingleSpill* spill, const DedupOptions& options, int pass, co
   scores->assign(pairs.size(), PairScores());
   DedupProgress progress{pass, 0, 0, 0};
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (Status s = spill->FinishWriting(); !s.ok()) return s;
   for (const Window& window : PlanWindows(pairs, *work.shingle_counts, options.verify_memory_bytes)) {
     ++stats->verify_reads;
     Status status = ScoreWindow(spill, options, threads, &progress, pairs, window, scores);
