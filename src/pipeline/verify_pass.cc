@@ -26,8 +26,29 @@ struct Window {
 // Cuts the pairs into windows such that the sets held at any moment of a
 // window's read (first members whose last partner has not arrived yet) stay
 // within the budget. Always makes progress: a window holds at least one run.
+// The most bytes the pairs hold at once if read in a single window: each
+// first member is held from its own turn to its last partner's. One sweep
+// over a difference array instead of PlanWindows' heap, which cost a serial
+// 40 ms on a million documents where everything fits.
+size_t PeakHeldBytes(const std::vector<uint64_t>& pairs, const std::vector<uint32_t>& counts) {
+  std::vector<int64_t> change(counts.size() + 1, 0);
+  for (size_t run = 0; run < pairs.size();) {
+    const uint32_t a = index::PairFirst(pairs[run]);
+    uint32_t last_partner = 0;
+    for (; run < pairs.size() && index::PairFirst(pairs[run]) == a; ++run) last_partner = index::PairSecond(pairs[run]);
+    const auto bytes = static_cast<int64_t>(HeldBytes(counts[a]));
+    change[a] += bytes;
+    change[last_partner + 1] -= bytes;
+  }
+  int64_t held = 0, peak = 0;
+  for (int64_t c : change) peak = std::max(peak, held += c);
+  return static_cast<size_t>(peak);
+}
+
 std::vector<Window> PlanWindows(const std::vector<uint64_t>& pairs, const std::vector<uint32_t>& counts,
                                 size_t budget) {
+  if (pairs.empty()) return {};
+  if (PeakHeldBytes(pairs, counts) <= budget) return {Window{0, pairs.size()}};
   using Held = std::pair<uint32_t, size_t>;  // (last partner, bytes)
   std::priority_queue<Held, std::vector<Held>, std::greater<Held>> held;
   size_t held_bytes = 0;
