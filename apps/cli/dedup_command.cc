@@ -87,26 +87,33 @@ std::string ClusterLine(const DedupResult& result, const Cluster& cluster, uint3
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// Clusters are formatted on all threads, a round of chunks at a time, and
-// written in order: formatting (and alignment, with --align) is most of the
-// work, and a round bounds the text held at once.
+// Clusters are formatted on all threads, a round of chunks at a time, while
+// the calling thread writes the round before: formatting (and alignment, with
+// --align) is most of the work, and a round bounds the text held at once.
 void WriteClusters(const DedupResult& result, bool singletons, const std::unordered_map<uint64_t, std::string>* texts,
                    unsigned threads, OutputFile* out) {
   constexpr size_t kChunk = 2048;
   const size_t n = result.clusters.size();
   const size_t round = kChunk * std::max(1u, threads);
-  std::vector<std::string> lines;
-  for (size_t first = 0; first < n; first += round) {
-    lines.assign(std::min(round, n - first), std::string());
+  const auto format = [&](size_t first, std::vector<std::string>* lines) {
+    lines->assign(std::min(round, n - first), std::string());
     std::vector<std::thread> formatters;
-    for (size_t chunk = 0; chunk * kChunk < lines.size(); ++chunk) {
-      formatters.emplace_back([&, chunk] {
-        for (size_t i = chunk * kChunk; i < std::min(lines.size(), (chunk + 1) * kChunk); ++i)
-          lines[i] = ClusterLine(result, result.clusters[first + i], static_cast<uint32_t>(first + i), texts);
+    for (size_t chunk = 0; chunk * kChunk < lines->size(); ++chunk) {
+      formatters.emplace_back([&, first, lines, chunk] {
+        for (size_t i = chunk * kChunk; i < std::min(lines->size(), (chunk + 1) * kChunk); ++i)
+          (*lines)[i] = ClusterLine(result, result.clusters[first + i], static_cast<uint32_t>(first + i), texts);
       });
     }
-    for (auto& f : formatters) f.join();
-    for (const std::string& line : lines) out->WriteLine(line);
+    return formatters;
+  };
+  std::vector<std::string> ready, next;
+  for (std::thread& f : format(0, &ready)) f.join();
+  for (size_t first = 0; first < n; first += round) {
+    std::vector<std::thread> formatting;
+    if (first + round < n) formatting = format(first + round, &next);
+    for (const std::string& line : ready) out->WriteLine(line);
+    for (std::thread& f : formatting) f.join();
+    ready.swap(next);
   }
   if (!singletons) return;
   std::vector<uint8_t> clustered(result.documents.size(), 0);
