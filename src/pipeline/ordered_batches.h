@@ -1,13 +1,13 @@
-// OrderedBatches: the pipeline's one threading pattern. The calling thread
-// reads documents into batches; worker threads transform batches into
-// outputs; the calling thread consumes outputs strictly in input order. So
-// results never depend on the number of threads, and the amount of work in
-// flight (hence memory) is bounded by kBatchesPerThread x threads batches.
+// OrderedBatches: the pipeline's one threading pattern. Documents are read
+// into batches (one reader at a time), batches are transformed into outputs
+// on all threads, and outputs are consumed strictly in input order (one
+// consumer at a time). So results never depend on the number of threads, and
+// the amount of work in flight (hence memory) is bounded by kBatchesPerThread
+// x threads batches.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -87,44 +87,70 @@ class OrderedBatches {
     }
   }
 
+  // Every thread, the calling one included, reads a batch, processes it and
+  // then consumes whatever outputs are next in order. No thread has a role of
+  // its own: a dedicated reading and consuming thread, sharing two cores with
+  // two workers, made the workers lose their caches to it at every switch,
+  // and the run slowed to the pace of whichever core it sat on.
   void RunThreaded(DocumentReader& reader, const Consume& consume, const std::function<bool()>& stop) {
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads_; ++t) workers.emplace_back([this] { WorkLoop(); });
-    size_t next_seq = 0, next_to_consume = 0;
-    bool more = true;
-    for (;;) {
-      bool can_submit = more && next_seq - next_to_consume < kBatchesPerThread * threads_;
-      if (can_submit && stop()) can_submit = more = false;
-      if (can_submit) {
-        std::unique_ptr<Job> job = TakeSpareJob();
-        more = ReadBatch(reader, &job->batch);
-        if (more) {
-          job->seq = next_seq++;
-          Submit(std::move(job));
-        }
-      } else if (next_to_consume < next_seq) {
-        std::unique_ptr<Job> done = WaitFor(next_to_consume++);
-        consume(done->batch, done->output);
-        KeepSpare(std::move(done));
-      } else {
-        break;
-      }
-      // Consume whatever is already finished without blocking.
-      while (std::unique_ptr<Job> ready = TakeIfDone(next_to_consume)) {
-        ++next_to_consume;
-        consume(ready->batch, ready->output);
-        KeepSpare(std::move(ready));
-      }
-    }
-    {
-      std::lock_guard lock(mutex_);
-      closing_ = true;
-    }
-    work_ready_.notify_all();
-    for (auto& w : workers) w.join();
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads_; ++t) helpers.emplace_back([&] { WorkLoop(reader, consume, stop); });
+    WorkLoop(reader, consume, stop);
+    for (auto& helper : helpers) helper.join();
   }
 
-  // Jobs are only made, recycled and consumed on the calling thread.
+  void WorkLoop(DocumentReader& reader, const Consume& consume, const std::function<bool()>& stop) {
+    std::unique_ptr<Worker> worker = make_worker_();
+    for (;;) {
+      std::unique_ptr<Job> job = NextJob(reader, stop);
+      if (!job) return;
+      process_(*worker, job->batch, &job->output);
+      ConsumeInOrder(std::move(job), consume);
+    }
+  }
+
+  // Reads the next batch, once fewer than the limit are in flight; null at
+  // the end of the input.
+  std::unique_ptr<Job> NextJob(DocumentReader& reader, const std::function<bool()>& stop) {
+    std::unique_lock reading(reader_mutex_);
+    std::unique_ptr<Job> job;
+    {
+      std::unique_lock lock(mutex_);
+      consumed_.wait(lock, [this] { return next_seq_ - next_to_consume_ < kBatchesPerThread * threads_; });
+      if (!more_) return nullptr;
+      job = TakeSpareJob();
+    }
+    if (stop() || !ReadBatch(reader, &job->batch)) {
+      std::lock_guard lock(mutex_);
+      more_ = false;
+      return nullptr;
+    }
+    job->seq = next_seq_++;
+    return job;
+  }
+
+  // Files the job; the thread that files the next one in order consumes it
+  // and every one after it that is done. One consumer at a time.
+  void ConsumeInOrder(std::unique_ptr<Job> job, const Consume& consume) {
+    std::unique_lock lock(mutex_);
+    const size_t seq = job->seq;
+    done_[seq] = std::move(job);
+    if (consuming_) return;
+    consuming_ = true;
+    for (auto it = done_.find(next_to_consume_); it != done_.end(); it = done_.find(next_to_consume_)) {
+      std::unique_ptr<Job> ready = std::move(it->second);
+      done_.erase(it);
+      lock.unlock();
+      consume(ready->batch, ready->output);
+      lock.lock();
+      KeepSpare(std::move(ready));
+      ++next_to_consume_;
+      consumed_.notify_all();
+    }
+    consuming_ = false;
+  }
+
+  // REQUIRES: mutex_ held.
   std::unique_ptr<Job> TakeSpareJob() {
     if (spare_.empty()) return std::make_unique<Job>();
     std::unique_ptr<Job> job = std::move(spare_.back());
@@ -132,69 +158,23 @@ class OrderedBatches {
     return job;
   }
 
+  // REQUIRES: mutex_ held.
   void KeepSpare(std::unique_ptr<Job> job) {
     if (recycle_) spare_.push_back(std::move(job));
-  }
-
-  void Submit(std::unique_ptr<Job> job) {
-    {
-      std::lock_guard lock(mutex_);
-      pending_.push_back(std::move(job));
-    }
-    work_ready_.notify_one();
-  }
-
-  void WorkLoop() {
-    std::unique_ptr<Worker> worker = make_worker_();
-    for (;;) {
-      std::unique_ptr<Job> job;
-      {
-        std::unique_lock lock(mutex_);
-        work_ready_.wait(lock, [this] { return closing_ || !pending_.empty(); });
-        if (pending_.empty()) return;
-        job = std::move(pending_.front());
-        pending_.pop_front();
-      }
-      process_(*worker, job->batch, &job->output);
-      {
-        std::lock_guard lock(mutex_);
-        const size_t seq = job->seq;
-        done_[seq] = std::move(job);
-      }
-      job_done_.notify_all();
-    }
-  }
-
-  std::unique_ptr<Job> WaitFor(size_t seq) {
-    std::unique_lock lock(mutex_);
-    job_done_.wait(lock, [this, seq] { return done_.count(seq) != 0; });
-    return Extract(seq);
-  }
-
-  std::unique_ptr<Job> TakeIfDone(size_t seq) {
-    std::lock_guard lock(mutex_);
-    if (done_.count(seq) == 0) return nullptr;
-    return Extract(seq);
-  }
-
-  // REQUIRES: mutex_ held and done_ contains seq.
-  std::unique_ptr<Job> Extract(size_t seq) {
-    auto it = done_.find(seq);
-    std::unique_ptr<Job> job = std::move(it->second);
-    done_.erase(it);
-    return job;
   }
 
   unsigned threads_;
   MakeWorker make_worker_;
   Process process_;
-  std::mutex mutex_;
-  std::condition_variable work_ready_;
-  std::condition_variable job_done_;
-  std::deque<std::unique_ptr<Job>> pending_;
-  std::map<size_t, std::unique_ptr<Job>> done_;
-  bool closing_ = false;
   bool recycle_ = false;
+  std::mutex reader_mutex_;  // held while reading; taken before mutex_
+  size_t next_seq_ = 0;      // guarded by reader_mutex_
+  std::mutex mutex_;
+  std::condition_variable consumed_;
+  std::map<size_t, std::unique_ptr<Job>> done_;
+  size_t next_to_consume_ = 0;
+  bool more_ = true;
+  bool consuming_ = false;
   std::vector<std::unique_ptr<Job>> spare_;
 };
 
