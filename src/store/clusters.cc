@@ -4,8 +4,13 @@
 #include <map>
 #include <set>
 
+#include "store/chunked_list.h"
+
 namespace reprint::store {
 namespace {
+
+std::string EdgesKey(uint64_t seq) { return SeqKey('e', seq); }
+std::string MembersKey(uint64_t cluster_id) { return SeqKey('M', cluster_id); }
 
 Status PutDoc(WriteGroup* group, uint64_t seq, const DocRecord& doc) {
   group->Put(Column::kMeta, SeqKey('d', seq), EncodeDoc(doc));
@@ -50,17 +55,14 @@ Status UpsertEdge(WriteGroup* group, uint64_t seq, const Edge& edge) {
                              [](const Edge& e, uint64_t other) { return e.other < other; });
   if (it != edges.end() && it->other == edge.other) *it = edge;
   else edges.insert(it, edge);
-  group->Put(Column::kMeta, SeqKey('e', seq), EncodeEdges(edges));
-  return Status::Ok();
+  return EdgeChunks::Store(group, Column::kMeta, EdgesKey(seq), edges);
 }
 
 Status EraseEdge(WriteGroup* group, uint64_t seq, uint64_t other) {
   EdgeList edges;
   if (Status s = LoadEdges(group, seq, &edges); !s.ok()) return s;
   std::erase_if(edges, [other](const Edge& e) { return e.other == other; });
-  if (edges.empty()) group->Delete(Column::kMeta, SeqKey('e', seq));
-  else group->Put(Column::kMeta, SeqKey('e', seq), EncodeEdges(edges));
-  return Status::Ok();
+  return EdgeChunks::Store(group, Column::kMeta, EdgesKey(seq), edges);
 }
 
 Status Components(WriteGroup* group, const std::vector<uint64_t>& members,
@@ -104,29 +106,38 @@ Status LoadKeys(StoreReader* reader, uint64_t seq, DocRecord* doc) {
   return Status::Ok();
 }
 
-Status LoadCluster(StoreReader* reader, uint64_t cluster_id, ClusterRecord* cluster, bool* found) {
+Status LoadClusterHead(StoreReader* reader, uint64_t cluster_id, ClusterRecord* cluster, bool* found) {
   std::string value;
   if (Status s = reader->Get(Column::kMeta, SeqKey('c', cluster_id), &value, found); !s.ok()) return s;
   if (*found && !DecodeCluster(value, cluster)) return Status::Corruption("cluster " + std::to_string(cluster_id));
   return Status::Ok();
 }
 
-Status LoadEdges(StoreReader* reader, uint64_t seq, EdgeList* edges) {
-  std::string value;
-  bool found = false;
-  edges->clear();
-  if (Status s = reader->Get(Column::kMeta, SeqKey('e', seq), &value, &found); !s.ok()) return s;
-  if (found && !DecodeEdges(value, edges)) return Status::Corruption("edges of document #" + std::to_string(seq));
+Status LoadCluster(StoreReader* reader, uint64_t cluster_id, ClusterRecord* cluster, bool* found) {
+  if (Status s = LoadClusterHead(reader, cluster_id, cluster, found); !s.ok() || !*found) return s;
+  if (Status s = SeqChunks::Load(reader, Column::kMeta, MembersKey(cluster_id), &cluster->members); !s.ok()) return s;
+  if (cluster->members.size() != cluster->size)
+    return Status::Corruption("cluster " + std::to_string(cluster_id) + " lists " +
+                              std::to_string(cluster->members.size()) + " of its " + std::to_string(cluster->size) +
+                              " members");
+  std::sort(cluster->members.begin(), cluster->members.end());
   return Status::Ok();
+}
+
+Status LoadEdges(StoreReader* reader, uint64_t seq, EdgeList* edges) {
+  return EdgeChunks::Load(reader, Column::kMeta, EdgesKey(seq), edges);
 }
 
 Status AddEdges(WriteGroup* group, uint64_t seq, const EdgeList& edges) {
   if (edges.empty()) return Status::Ok();
-  group->Put(Column::kMeta, SeqKey('e', seq), EncodeEdges(edges));
+  if (Status s = EdgeChunks::Store(group, Column::kMeta, EdgesKey(seq), edges); !s.ok()) return s;
+  // `seq` is newer than every stored document, so its reverse edge goes at
+  // the end of each partner's list (sorted by other): an append, not a
+  // rewrite of a list that grows with every copy of the partner.
   for (const Edge& e : edges) {
     Edge reverse = e;
     reverse.other = seq;
-    if (Status s = UpsertEdge(group, e.other, reverse); !s.ok()) return s;
+    if (Status s = EdgeChunks::Append(group, Column::kMeta, EdgesKey(e.other), {reverse}); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -136,8 +147,7 @@ Status RemoveEdges(WriteGroup* group, uint64_t seq) {
   if (Status s = LoadEdges(group, seq, &edges); !s.ok()) return s;
   for (const Edge& e : edges)
     if (Status s = EraseEdge(group, e.other, seq); !s.ok()) return s;
-  group->Delete(Column::kMeta, SeqKey('e', seq));
-  return Status::Ok();
+  return EdgeChunks::Store(group, Column::kMeta, EdgesKey(seq), {});
 }
 
 Status TransferEdges(WriteGroup* group, uint64_t from, uint64_t to) {
@@ -160,7 +170,7 @@ Status TransferEdges(WriteGroup* group, uint64_t from, uint64_t to) {
 Status JoinCluster(WriteGroup* group, IndexState* state, uint64_t seq, DocRecord* doc, const EdgeList& edges) {
   doc->cluster_id = 0;
   if (edges.empty()) return Status::Ok();
-  // Partners' clusters, and partners in none.
+  // Partners' clusters (heads only), and partners in none.
   std::map<uint64_t, ClusterRecord> clusters;
   std::vector<uint64_t> loners;
   for (const Edge& e : edges) {
@@ -174,41 +184,45 @@ Status JoinCluster(WriteGroup* group, IndexState* state, uint64_t seq, DocRecord
     }
     if (clusters.count(partner.cluster_id)) continue;
     ClusterRecord& c = clusters[partner.cluster_id];
-    if (Status s = LoadCluster(group, partner.cluster_id, &c, &found); !s.ok()) return s;
+    if (Status s = LoadClusterHead(group, partner.cluster_id, &c, &found); !s.ok()) return s;
     if (!found) return Status::Corruption("cluster " + std::to_string(partner.cluster_id) + " has no record");
   }
-  // The largest cluster absorbs the others: members move at most log(n) times.
+  // The largest cluster absorbs the others: members move at most log(n)
+  // times, and the largest one's member list is only appended to.
   uint64_t target = 0;
-  size_t target_size = 0;
+  uint64_t target_size = 0;
   for (const auto& [id, c] : clusters)
-    if (c.members.size() > target_size) target = id, target_size = c.members.size();
+    if (c.size > target_size) target = id, target_size = c.size;
   if (target == 0) {
     target = state->next_cluster++;
     ++state->clusters;
   }
   ClusterRecord merged;
-  std::vector<uint64_t> canonical_candidates{seq};
   if (clusters.count(target)) merged = clusters[target];
+  state->clustered_documents -= merged.size;
+  std::vector<uint64_t> canonical_candidates{seq}, joining;
   for (const auto& [id, c] : clusters) {
     canonical_candidates.push_back(c.canonical);
     if (id == target) continue;
-    for (uint64_t member : c.members)
+    std::vector<uint64_t> members;
+    if (Status s = SeqChunks::Load(group, Column::kMeta, MembersKey(id), &members); !s.ok()) return s;
+    for (uint64_t member : members)
       if (Status s = SetClusterOf(group, member, target); !s.ok()) return s;
-    merged.members.insert(merged.members.end(), c.members.begin(), c.members.end());
+    joining.insert(joining.end(), members.begin(), members.end());
     group->Delete(Column::kMeta, SeqKey('c', id));
+    if (Status s = SeqChunks::Store(group, Column::kMeta, MembersKey(id), {}); !s.ok()) return s;
     --state->clusters;
-    state->clustered_documents -= c.members.size();
+    state->clustered_documents -= c.size;
   }
-  if (clusters.count(target)) state->clustered_documents -= clusters[target].members.size();
   for (uint64_t loner : loners) {
     if (Status s = SetClusterOf(group, loner, target); !s.ok()) return s;
-    merged.members.push_back(loner);
+    joining.push_back(loner);
     canonical_candidates.push_back(loner);
   }
-  merged.members.push_back(seq);
-  std::sort(merged.members.begin(), merged.members.end());
-  merged.members.erase(std::unique(merged.members.begin(), merged.members.end()), merged.members.end());
-  state->clustered_documents += merged.members.size();
+  joining.push_back(seq);
+  if (Status s = SeqChunks::Append(group, Column::kMeta, MembersKey(target), joining); !s.ok()) return s;
+  merged.size += joining.size();
+  state->clustered_documents += merged.size;
   doc->cluster_id = target;
   if (Status s = ChooseCanonical(group, canonical_candidates, doc, seq, &merged.canonical); !s.ok()) return s;
   group->Put(Column::kMeta, SeqKey('c', target), EncodeCluster(merged));
@@ -221,9 +235,10 @@ Status SplitCluster(WriteGroup* group, IndexState* state, uint64_t cluster_id, u
   if (Status s = LoadCluster(group, cluster_id, &cluster, &found); !s.ok()) return s;
   if (!found) return Status::Corruption("cluster " + std::to_string(cluster_id) + " has no record");
   std::erase(cluster.members, removed);
-  state->clustered_documents -= cluster.members.size() + 1;
+  state->clustered_documents -= cluster.size;
   --state->clusters;
   group->Delete(Column::kMeta, SeqKey('c', cluster_id));
+  if (Status s = SeqChunks::Store(group, Column::kMeta, MembersKey(cluster_id), {}); !s.ok()) return s;
   std::vector<std::vector<uint64_t>> components;
   if (Status s = Components(group, cluster.members, &components); !s.ok()) return s;
   for (size_t i = 0; i < components.size(); ++i) {
@@ -234,11 +249,12 @@ Status SplitCluster(WriteGroup* group, IndexState* state, uint64_t cluster_id, u
     }
     const uint64_t id = i == 0 ? cluster_id : state->next_cluster++;
     ClusterRecord part;
-    part.members = members;
+    part.size = members.size();
     if (Status s = ChooseCanonical(group, members, nullptr, 0, &part.canonical); !s.ok()) return s;
     for (uint64_t member : members)
       if (Status s = SetClusterOf(group, member, id); !s.ok()) return s;
     group->Put(Column::kMeta, SeqKey('c', id), EncodeCluster(part));
+    if (Status s = SeqChunks::Store(group, Column::kMeta, MembersKey(id), members); !s.ok()) return s;
     ++state->clusters;
     state->clustered_documents += members.size();
   }

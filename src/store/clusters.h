@@ -17,6 +17,9 @@ namespace reprint::store {
 // The record without its keys; LoadKeys() adds them.
 Status LoadDoc(StoreReader* reader, uint64_t seq, DocRecord* doc, bool* found);
 Status LoadKeys(StoreReader* reader, uint64_t seq, DocRecord* doc);
+// The canonical member and the size, without the member list.
+Status LoadClusterHead(StoreReader* reader, uint64_t cluster_id, ClusterRecord* cluster, bool* found);
+// The same with the members, sorted.
 Status LoadCluster(StoreReader* reader, uint64_t cluster_id, ClusterRecord* cluster, bool* found);
 Status LoadEdges(StoreReader* reader, uint64_t seq, EdgeList* edges);
 inline CanonicalKey KeyOf(const DocRecord& d) { return {d.shingle_count, d.date, d.id}; }

@@ -41,10 +41,11 @@ Status CheckDocument(store::StoreReader* reader, uint64_t seq, const store::DocR
   if (Status s = reader->Get(Column::kBlobs, store::SeqKey('h', seq), &value, &found); !s.ok()) return s;
   if (!found) return Problem(seq, "no shingle set");
   if (doc.cluster_id != 0) {
+    // That it is among the members is checked from the cluster's side, and
+    // the number of clustered records against the members counted there.
     store::ClusterRecord cluster;
-    if (Status s = store::LoadCluster(reader, doc.cluster_id, &cluster, &found); !s.ok()) return s;
-    if (!found || !std::binary_search(cluster.members.begin(), cluster.members.end(), seq))
-      return Problem(seq, "not a member of its cluster " + std::to_string(doc.cluster_id));
+    if (Status s = store::LoadClusterHead(reader, doc.cluster_id, &cluster, &found); !s.ok()) return s;
+    if (!found) return Problem(seq, "its cluster " + std::to_string(doc.cluster_id) + " does not exist");
   }
   if (doc.story_id != 0) {
     if (Status s = reader->Get(Column::kMeta, store::StoryMemberKey(doc.story_id, seq), &value, &found); !s.ok()) return s;
@@ -95,7 +96,7 @@ Status CheckIndex(const IndexCore& core) {
   SnapshotReader reader(*core.database);
   std::unique_ptr<rocksdb::Iterator> it(
       core.database->db()->NewIterator(reader.read_options(), core.database->handle(Column::kMeta)));
-  uint64_t documents = 0, clusters = 0, clustered = 0;
+  uint64_t documents = 0, clusters = 0, clustered = 0, pointing_to_a_cluster = 0;
   store::IndexState state;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string_view key = it->key().ToStringView(), value = it->value().ToStringView();
@@ -107,15 +108,20 @@ Status CheckIndex(const IndexCore& core) {
       if (!store::DecodeDoc(value, &doc)) return Problem(number, "unreadable record");
       if (Status s = CheckDocument(&reader, number, doc, core.options.max_bucket); !s.ok()) return s;
       ++documents;
+      pointing_to_a_cluster += doc.cluster_id != 0;
     } else if (key[0] == 'c') {
       store::ClusterRecord cluster;
-      if (!store::DecodeCluster(value, &cluster)) return Status::Corruption("unreadable cluster record");
+      bool found = false;
+      if (Status s = store::LoadCluster(&reader, number, &cluster, &found); !s.ok()) return s;
       if (Status s = CheckCluster(&reader, number, cluster); !s.ok()) return s;
       ++clusters;
       clustered += cluster.members.size();
     }
   }
   if (Status s = store::FromRocks(it->status(), "scanning the index"); !s.ok()) return s;
+  if (pointing_to_a_cluster != clustered)
+    return Status::Corruption(std::to_string(pointing_to_a_cluster) + " records point to a cluster, but clusters list " +
+                              std::to_string(clustered) + " members");
   if (state.documents != documents || state.clusters != clusters || state.clustered_documents != clustered)
     return Status::Corruption("counters say " + std::to_string(state.documents) + " documents, " +
                               std::to_string(state.clusters) + " clusters, " + std::to_string(state.clustered_documents) +

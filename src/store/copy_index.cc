@@ -26,11 +26,15 @@ namespace {
 using store::Column;
 
 // The parameters the stored keys depend on.
+// The stored layout's version, part of the signature: layout 2 keeps member,
+// edge and exact-hash lists in chunks (store/chunked_list.h).
+constexpr const char* kLayout = " layout=2";
+
 std::string ParameterSignature(const CopyIndexOptions& o) {
   const FingerprintOptions& f = o.fingerprint;
   return "shingle=" + std::to_string(f.shingle_size) + " num_perm=" + std::to_string(f.num_perm) +
          " anchor_rate_log2=" + std::to_string(f.anchor_rate_log2) + " lead=" + std::to_string(f.lead_shingles) +
-         " seed=" + std::to_string(f.seed) + " threshold=" + std::to_string(o.thresholds.jaccard);
+         " seed=" + std::to_string(f.seed) + " threshold=" + std::to_string(o.thresholds.jaccard) + kLayout;
 }
 
 // The inverse of ParameterSignature().
@@ -134,6 +138,9 @@ Status CopyIndex::Impl::LoadState() {
   }
   if (!store::DecodeState(value, &state))
     return Status::Corruption("index state record unreadable (an index written by another version of reprint?)");
+  if (!state.parameters.ends_with(kLayout))
+    return Status::InvalidArgument("index was written by an earlier reprint in another layout (" + state.parameters +
+                                   "); rebuild it with this one");
   if (state.parameters != parameters && core.options.adopt_stored_parameters) {
     if (!AdoptParameters(state.parameters, &core.options))
       return Status::Corruption("index parameters '" + state.parameters + "'");

@@ -139,6 +139,38 @@ TEST_F(CopyIndexTest, DeletingAnExactRepresentativeKeepsItsCopiesFindable) {
   EXPECT_EQ(later.copy_of, "second");
 }
 
+// More copies than a chunk of a stored list holds (chunked_list.h), then
+// deletions from the middle, of the representative and of the canonical.
+TEST_F(CopyIndexTest, ManyExactCopiesStayOneConsistentCluster) {
+  const std::string story = Words(16, 300);
+  constexpr int kCopies = 600;
+  Add("longest", story + " " + Words(17, 20));
+  for (int i = 0; i < kCopies; ++i) {
+    std::vector<PreparedDocument> docs;
+    for (int j = 0; j < 50 && i < kCopies; ++j, ++i) docs.push_back(Prepare("copy" + std::to_string(i), story));
+    --i;
+    std::vector<DocumentAnswer> answers;
+    ASSERT_TRUE(index_->Add(std::move(docs), &answers).ok());
+  }
+  DocumentAnswer last = Add("last", story);
+  EXPECT_EQ(last.cluster_size, kCopies + 2u);
+  EXPECT_EQ(last.copy_of, "longest");
+  ASSERT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  for (const char* id : {"copy300", "copy0", "longest"}) ASSERT_TRUE(index_->Delete(id).ok()) << id;
+  ASSERT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  auto cluster = index_->GetCluster(index_->GetDocument("copy1")->cluster_id);
+  ASSERT_TRUE(cluster.ok());
+  EXPECT_EQ(cluster->members.size(), kCopies - 1u);
+  EXPECT_EQ(cluster->canonical, "copy1");  // same text and no dates: the lowest id
+  DocumentAnswer query;
+  ASSERT_TRUE(index_->Query(Prepare("q", story), &query).ok());
+  EXPECT_EQ(query.relation, Relation::kExact);
+  EXPECT_EQ(query.cluster_size, kCopies);
+  Reopen();
+  EXPECT_EQ(Add("after", story).cluster_size, kCopies);
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+}
+
 TEST_F(CopyIndexTest, SameIdReplacesTheStoredDocument) {
   Add("a", Words(7, 300));
   DocumentAnswer again = Add("a", Words(8, 300));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/chunked_list.h"
 #include "store/clusters.h"
 #include "store/coding.h"
 #include "store/postings.h"
@@ -11,20 +12,6 @@ namespace {
 
 bool Contains(const std::vector<std::string>& keys, const std::string& key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
-Status LoadSeqList(StoreReader* reader, const std::string& key, std::vector<uint64_t>* list) {
-  std::string value;
-  bool found = false;
-  list->clear();
-  if (Status s = reader->Get(Column::kBlobs, key, &value, &found); !s.ok()) return s;
-  if (found && !DecodeSeqList(value, list)) return Status::Corruption("exact-hash list");
-  return Status::Ok();
-}
-
-void PutSeqList(WriteGroup* group, const std::string& key, const std::vector<uint64_t>& list) {
-  if (list.empty()) group->Delete(Column::kBlobs, key);
-  else group->Put(Column::kBlobs, key, EncodeSeqList(list));
 }
 
 // Adds (or removes) the document's entries in all its postings.
@@ -122,9 +109,8 @@ Status Ingestor::Add(WriteGroup* group, const PreparedDocument& prepared, int64_
 }
 
 Status Ingestor::Index(WriteGroup* group, uint64_t seq, const DocRecord& doc, const MatchOutcome& match) {
-  std::vector<uint64_t> same_text = match.same_text;
-  same_text.push_back(seq);
-  PutSeqList(group, ExactKey(doc.exact_hash), same_text);
+  // Newer than every stored document: the list stays in order of seq.
+  if (Status s = SeqChunks::Append(group, Column::kBlobs, ExactKey(doc.exact_hash), {seq}); !s.ok()) return s;
   if (match.exact_representative != 0) return Status::Ok();  // reached through its representative
   MergePostings(group, seq, doc, true, match.full_keys);
   state_.capped_keys += match.almost_full_keys.size();
@@ -134,9 +120,9 @@ Status Ingestor::Index(WriteGroup* group, uint64_t seq, const DocRecord& doc, co
 Status Ingestor::Unindex(WriteGroup* group, uint64_t seq, const DocRecord& doc) {
   std::vector<uint64_t> same_text;
   const std::string exact_key = ExactKey(doc.exact_hash);
-  if (Status s = LoadSeqList(group, exact_key, &same_text); !s.ok()) return s;
+  if (Status s = SeqChunks::Load(group, Column::kBlobs, exact_key, &same_text); !s.ok()) return s;
   std::erase(same_text, seq);
-  PutSeqList(group, exact_key, same_text);
+  if (Status s = SeqChunks::Store(group, Column::kBlobs, exact_key, same_text); !s.ok()) return s;
   if (!doc.indexed) return Status::Ok();
   MergePostings(group, seq, doc, false, {});
   if (same_text.empty()) return Status::Ok();
@@ -146,9 +132,9 @@ Status Ingestor::Unindex(WriteGroup* group, uint64_t seq, const DocRecord& doc) 
 // The earliest remaining exact copy takes the removed representative's place
 // in the postings and its edges (same text, so the same scores).
 Status Ingestor::PromoteExactCopy(WriteGroup* group, uint64_t removed, const DocRecord& doc) {
-  std::vector<uint64_t> same_text;
-  if (Status s = LoadSeqList(group, ExactKey(doc.exact_hash), &same_text); !s.ok()) return s;
-  const uint64_t heir = same_text.front();
+  uint64_t heir = 0;
+  if (Status s = FirstWithSameText(group, doc.exact_hash, 0, &heir); !s.ok()) return s;
+  if (heir == 0) return Status::Corruption("exact-hash list emptied while promoting a copy");
   DocRecord record;
   bool found = false;
   if (Status s = LoadDoc(group, heir, &record, &found); !s.ok()) return s;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "store/chunked_list.h"
 #include "store/coding.h"
 #include "store/postings.h"
 #include "util/flat_map.h"
@@ -107,21 +108,32 @@ std::string ExactKey(uint64_t exact_hash) {
   return key;
 }
 
+Status FirstWithSameText(StoreReader* reader, uint64_t exact_hash, uint64_t exclude, uint64_t* first) {
+  *first = 0;
+  const std::string key = ExactKey(exact_hash);
+  ChunkedHeader header;
+  if (Status s = LoadChunkedHeader(reader, Column::kBlobs, key, &header); !s.ok()) return s;
+  std::vector<uint64_t> chunk;
+  for (uint32_t c = 0; c < header.chunks && *first == 0; ++c) {
+    if (Status s = SeqChunks::LoadChunk(reader, Column::kBlobs, key, c, &chunk); !s.ok()) return s;
+    for (uint64_t seq : chunk)
+      if (seq != exclude) {
+        *first = seq;
+        break;
+      }
+  }
+  return Status::Ok();
+}
+
 Status FindMatches(StoreReader* reader, const DocRecord& doc, const std::vector<uint32_t>& shingles,
                    const MatchRules& rules, MatchOutcome* out, uint64_t exclude) {
   *out = MatchOutcome();
-  std::string value;
-  bool found = false;
-  if (Status s = reader->Get(Column::kBlobs, ExactKey(doc.exact_hash), &value, &found); !s.ok()) return s;
-  std::vector<uint64_t> same_text;
-  if (found && !DecodeSeqList(value, &same_text)) return Status::Corruption("exact-hash list");
-  std::erase(same_text, exclude);
-  out->same_text = same_text;
-  if (!same_text.empty()) {
+  if (Status s = FirstWithSameText(reader, doc.exact_hash, exclude, &out->exact_representative); !s.ok()) return s;
+  if (out->exact_representative != 0) {
     // Exact copies reach their cluster through the first stored one, as in batch.
-    out->exact_representative = same_text.front();
     const double all = 1.0;
-    out->edges.push_back({same_text.front(), Relation::kExact, {all, all, doc.shingle_count, doc.shingle_count}});
+    out->edges.push_back(
+        {out->exact_representative, Relation::kExact, {all, all, doc.shingle_count, doc.shingle_count}});
     return Status::Ok();
   }
   thread_local PartnerTable shared;

@@ -23,7 +23,6 @@ struct MatchRules {
 
 struct MatchOutcome {
   uint64_t exact_representative = 0;  // the stored document with the same text; 0: none
-  std::vector<uint64_t> same_text;    // every stored document with the same text, ascending
   EdgeList edges;                     // verified matches, sorted by seq
   std::vector<std::string> full_keys;         // postings at max_bucket: not extended
   std::vector<std::string> almost_full_keys;  // one entry short of max_bucket
@@ -33,8 +32,11 @@ struct MatchOutcome {
 uint16_t AnchorAux(const DocRecord& doc);
 uint16_t LeadAux(const DocRecord& doc);
 
-// Key (in the blobs column) of the documents with this exact hash.
+// Key (in the blobs column) of the documents with this exact hash: a
+// chunked list (chunked_list.h), in order of seq.
 std::string ExactKey(uint64_t exact_hash);
+// The first of them other than `exclude`; 0 when there is none.
+Status FirstWithSameText(StoreReader* reader, uint64_t exact_hash, uint64_t exclude, uint64_t* first);
 
 // `exclude`: a stored document to ignore (the one a query would replace); 0: none.
 Status FindMatches(StoreReader* reader, const DocRecord& doc, const std::vector<uint32_t>& shingles,

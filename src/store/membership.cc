@@ -31,7 +31,14 @@ struct Membership {
 
 Status HypotheticalMembership(StoreReader* reader, const EdgeList& edges, uint64_t replaced, Membership* m) {
   std::map<uint64_t, ClusterRecord> clusters;
-  size_t largest = 0;
+  uint64_t largest = 0;
+  uint64_t replaced_cluster = 0;
+  if (replaced != 0) {
+    DocRecord old;
+    bool found = false;
+    if (Status s = LoadDoc(reader, replaced, &old, &found); !s.ok()) return s;
+    if (found) replaced_cluster = old.cluster_id;
+  }
   for (const Edge& e : edges) {
     DocRecord partner;
     bool found = false;
@@ -44,13 +51,13 @@ Status HypotheticalMembership(StoreReader* reader, const EdgeList& edges, uint64
     }
     if (clusters.count(partner.cluster_id)) continue;
     ClusterRecord& c = clusters[partner.cluster_id];
-    if (Status s = LoadCluster(reader, partner.cluster_id, &c, &found); !s.ok()) return s;
-    m->size += c.members.size();
+    if (Status s = LoadClusterHead(reader, partner.cluster_id, &c, &found); !s.ok()) return s;
+    m->size += c.size;
     // The document this one would replace leaves its cluster. (Its cluster's
     // next canonical is then approximated by the other candidates.)
-    if (std::binary_search(c.members.begin(), c.members.end(), replaced)) --m->size;
+    if (replaced_cluster == partner.cluster_id) --m->size;
     if (c.canonical != replaced) m->canonical_candidates.push_back(c.canonical);
-    if (c.members.size() > largest) largest = c.members.size(), m->cluster_id = partner.cluster_id;
+    if (c.size > largest) largest = c.size, m->cluster_id = partner.cluster_id;
   }
   return Status::Ok();
 }
@@ -121,10 +128,10 @@ Status DescribeMembership(StoreReader* reader, const DocRecord& doc, uint64_t se
   if (seq != 0) {
     ClusterRecord cluster;
     bool found = false;
-    if (Status s = LoadCluster(reader, doc.cluster_id, &cluster, &found); !s.ok()) return s;
+    if (Status s = LoadClusterHead(reader, doc.cluster_id, &cluster, &found); !s.ok()) return s;
     if (!found) return Status::Corruption("cluster " + std::to_string(doc.cluster_id));
     answer->cluster_id = doc.cluster_id;
-    answer->cluster_size = cluster.members.size();
+    answer->cluster_size = cluster.size;
     canonical = cluster.canonical;
   } else {
     Membership m;

@@ -63,14 +63,16 @@ bool DecodeKeys(std::string_view bytes, DocRecord* d) {
 std::string EncodeCluster(const ClusterRecord& c) {
   std::string out;
   PutVarint(&out, c.canonical);
-  PutSortedList(&out, c.members);
+  PutVarint(&out, c.size);
   return out;
 }
 
 bool DecodeCluster(std::string_view bytes, ClusterRecord* c) {
   Decoder in(bytes);
   c->canonical = in.Varint();
-  return GetSortedList(&in, &c->members) && in.done();
+  c->size = in.Varint();
+  c->members.clear();
+  return in.done();
 }
 
 std::string EncodeEdges(const EdgeList& edges) {
@@ -162,6 +164,21 @@ std::string EncodeSeqList(const std::vector<uint64_t>& sorted) {
 bool DecodeSeqList(std::string_view bytes, std::vector<uint64_t>* sorted) {
   Decoder in(bytes);
   return GetSortedList(&in, sorted) && in.done();
+}
+
+std::string EncodeSeqs(const std::vector<uint64_t>& seqs) {
+  std::string out;
+  PutVarint(&out, seqs.size());
+  for (uint64_t seq : seqs) PutVarint(&out, seq);
+  return out;
+}
+
+bool DecodeSeqs(std::string_view bytes, std::vector<uint64_t>* seqs) {
+  Decoder in(bytes);
+  const uint64_t n = in.Varint();
+  seqs->clear();
+  for (uint64_t i = 0; i < n && !in.failed(); ++i) seqs->push_back(in.Varint());
+  return !in.failed() && seqs->size() == n && in.done();
 }
 
 }  // namespace reprint::store

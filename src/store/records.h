@@ -29,8 +29,12 @@ struct DocRecord {
   uint64_t story_id = 0;
 };
 
+// Stored under c<id>: the canonical member and the size. The members are a
+// chunked list of their own (M<id>, clusters.h), appended to as the cluster
+// grows; `members` is filled only by LoadCluster().
 struct ClusterRecord {
   uint64_t canonical = 0;
+  uint64_t size = 0;
   std::vector<uint64_t> members;  // seqs, sorted
 };
 
@@ -78,5 +82,8 @@ std::string EncodeShingles(const std::vector<uint32_t>& sorted);
 bool DecodeShingles(std::string_view bytes, std::vector<uint32_t>* sorted);
 std::string EncodeSeqList(const std::vector<uint64_t>& sorted);
 bool DecodeSeqList(std::string_view bytes, std::vector<uint64_t>* sorted);
+// Any order (chunks of member lists).
+std::string EncodeSeqs(const std::vector<uint64_t>& seqs);
+bool DecodeSeqs(std::string_view bytes, std::vector<uint64_t>* seqs);
 
 }  // namespace reprint::store
