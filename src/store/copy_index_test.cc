@@ -6,6 +6,9 @@
 #include <random>
 #include <thread>
 
+#include "store/database.h"
+#include "store/records.h"
+
 namespace reprint {
 namespace {
 
@@ -254,6 +257,30 @@ TEST_F(CopyIndexTest, KeepsTheParametersItWasBuiltWith) {
   opened = CopyIndex::Open(dir_.string(), options);
   ASSERT_TRUE(opened.ok());
   EXPECT_EQ(opened.value()->options().fingerprint.shingle_size, 5);
+}
+
+// An index written before the chunked lists (its signature lacks the layout)
+// would be misread: it must be refused, saying why.
+TEST_F(CopyIndexTest, RefusesAnIndexOfAnEarlierLayout) {
+  Add("a", Words(15, 100));
+  index_.reset();
+  {
+    auto db = store::Database::Open(dir_.string(), store::DatabaseOptions{8 << 20, 8 << 20, false});
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    store::SnapshotReader reader(*db.value());
+    std::string value;
+    bool found = false;
+    ASSERT_TRUE(reader.Get(store::Column::kMeta, "S", &value, &found).ok() && found);
+    store::IndexState state;
+    ASSERT_TRUE(store::DecodeState(value, &state));
+    state.parameters = state.parameters.substr(0, state.parameters.rfind(" layout="));
+    store::WriteGroup group(*db.value());
+    group.Put(store::Column::kMeta, "S", store::EncodeState(state));
+    ASSERT_TRUE(db.value()->Write(group.batch(), true).ok());
+  }
+  auto opened = CopyIndex::Open(dir_.string(), CopyIndexOptions());
+  EXPECT_EQ(opened.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(opened.status().ToString().find("layout"), std::string::npos) << opened.status().ToString();
 }
 
 }  // namespace
