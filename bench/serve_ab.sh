@@ -7,6 +7,9 @@
 # for the figures of record.
 #
 #   bench/serve_ab.sh OLD_BINARY NEW_BINARY [DOCS]
+#
+# When the two binaries store different layouts, give each its own preloaded
+# index: OLD_INDEX=DIR NEW_INDEX=DIR bench/serve_ab.sh OLD NEW.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 docs="${3:-1000000}"
@@ -18,7 +21,7 @@ trap 'pkill -TERM -f "serve --index $work" || true; rm -rf "$work"' EXIT
 [[ -d "$index" && -s "$stream" ]] || { echo "run bench/run_serve_bench.sh first ($index, $stream)" >&2; exit 2; }
 
 run() {
-  local binary="$1" label="$2"
+  local binary="$1" label="$2" index="$3"
   rm -rf "$work"/*
   for f in "$index"/*; do case "$f" in *.sst) ln "$f" "$work/" ;; *) cp -a "$f" "$work/" ;; esac; done
   "$binary" serve --index "$work" --bind 127.0.0.1:18090 2> "$work.$label.log" &
@@ -30,5 +33,5 @@ run() {
   pkill -TERM -f "serve --index $work"
   sleep 3
 }
-run "$1" old
-run "$2" new
+run "$1" old "${OLD_INDEX:-$index}"
+run "$2" new "${NEW_INDEX:-$index}"
