@@ -229,12 +229,26 @@ Status JoinCluster(WriteGroup* group, IndexState* state, uint64_t seq, DocRecord
   return Status::Ok();
 }
 
-Status SplitCluster(WriteGroup* group, IndexState* state, uint64_t cluster_id, uint64_t removed) {
+// Removing a document with one edge cannot disconnect the others: the
+// cluster only shrinks, and needs a new canonical if it was the canonical.
+// Without this, deleting each of N copies walked every member's edges.
+Status RemoveLeaf(WriteGroup* group, IndexState* state, uint64_t cluster_id, uint64_t removed, ClusterRecord* cluster) {
+  if (cluster->canonical == removed)
+    if (Status s = ChooseCanonical(group, cluster->members, nullptr, 0, &cluster->canonical); !s.ok()) return s;
+  cluster->size = cluster->members.size();
+  --state->clustered_documents;
+  group->Put(Column::kMeta, SeqKey('c', cluster_id), EncodeCluster(*cluster));
+  return SeqChunks::Store(group, Column::kMeta, MembersKey(cluster_id), cluster->members);
+}
+
+Status SplitCluster(WriteGroup* group, IndexState* state, uint64_t cluster_id, uint64_t removed,
+                    size_t removed_edges) {
   ClusterRecord cluster;
   bool found = false;
   if (Status s = LoadCluster(group, cluster_id, &cluster, &found); !s.ok()) return s;
   if (!found) return Status::Corruption("cluster " + std::to_string(cluster_id) + " has no record");
   std::erase(cluster.members, removed);
+  if (removed_edges == 1 && cluster.members.size() >= 2) return RemoveLeaf(group, state, cluster_id, removed, &cluster);
   state->clustered_documents -= cluster.size;
   --state->clusters;
   group->Delete(Column::kMeta, SeqKey('c', cluster_id));

@@ -38,6 +38,9 @@ Status JoinCluster(WriteGroup* group, IndexState* state, uint64_t seq, DocRecord
 
 // After `removed` left cluster `cluster_id` (its edges already removed):
 // recomputes the cluster's components, canonicals and member records.
-Status SplitCluster(WriteGroup* group, IndexState* state, uint64_t cluster_id, uint64_t removed);
+// `removed_edges`: how many edges it had; with one (a leaf, such as an exact
+// copy) the rest stays connected and the components are not recomputed.
+Status SplitCluster(WriteGroup* group, IndexState* state, uint64_t cluster_id, uint64_t removed,
+                    size_t removed_edges);
 
 }  // namespace reprint::store

@@ -174,6 +174,24 @@ TEST_F(CopyIndexTest, ManyExactCopiesStayOneConsistentCluster) {
   EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
 }
 
+// Deleting a document with one edge shrinks its cluster without walking it;
+// a pair left with one member is no cluster.
+TEST_F(CopyIndexTest, DeletingACopyWithOneEdgeShrinksOrDissolvesItsCluster) {
+  const std::string story = Words(18, 300);
+  Add("a", story);
+  Add("b", story);
+  Add("c", story.substr(0, story.size() * 3 / 4));
+  ASSERT_TRUE(index_->Delete("b").ok());
+  EXPECT_EQ(index_->GetDocument("c")->cluster_id, index_->GetDocument("a")->cluster_id);
+  EXPECT_EQ(index_->Stats().clustered_documents, 2u);
+  ASSERT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  ASSERT_TRUE(index_->Delete("c").ok());
+  EXPECT_EQ(index_->GetDocument("a")->cluster_id, 0u);
+  EXPECT_EQ(index_->Stats().clusters, 0u);
+  EXPECT_EQ(index_->Stats().clustered_documents, 0u);
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+}
+
 TEST_F(CopyIndexTest, SameIdReplacesTheStoredDocument) {
   Add("a", Words(7, 300));
   DocumentAnswer again = Add("a", Words(8, 300));

@@ -153,9 +153,11 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
   if (!found) return Status::Corruption("id maps to document #" + std::to_string(seq) + " without a record");
   if (Status s = LoadKeys(group, seq, &doc); !s.ok()) return s;
   if (Status s = Unindex(group, seq, doc); !s.ok()) return s;
+  EdgeList edges;
+  if (Status s = LoadEdges(group, seq, &edges); !s.ok()) return s;
   if (Status s = RemoveEdges(group, seq); !s.ok()) return s;
   if (doc.cluster_id != 0)
-    if (Status s = SplitCluster(group, &state_, doc.cluster_id, seq); !s.ok()) return s;
+    if (Status s = SplitCluster(group, &state_, doc.cluster_id, seq, edges.size()); !s.ok()) return s;
   if (Status s = LeaveStory(group, seq, doc); !s.ok()) return s;
   group->Delete(Column::kMeta, "i" + doc.id);
   group->Delete(Column::kMeta, SeqKey('d', seq));
