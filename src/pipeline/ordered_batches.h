@@ -1,7 +1,7 @@
 // OrderedBatches: the pipeline's one threading pattern. Documents are read
-// into batches (one reader at a time), batches are transformed into outputs
-// on all threads, and outputs are consumed strictly in input order (one
-// consumer at a time). So results never depend on the number of threads, and
+// into batches, batches are transformed into outputs on all threads, and
+// outputs are consumed strictly in input order. Reading and consuming take
+// turns under one lock, so the callbacks see them as one thread would. So results never depend on the number of threads, and
 // the amount of work in flight (hence memory) is bounded by kBatchesPerThread
 // x threads batches.
 #pragma once
@@ -110,19 +110,27 @@ class OrderedBatches {
   }
 
   // Reads the next batch, once fewer than the limit are in flight; null at
-  // the end of the input.
+  // the end of the input. Waits for room without holding the reader's lock,
+  // which a consumer needs.
   std::unique_ptr<Job> NextJob(DocumentReader& reader, const std::function<bool()>& stop) {
-    std::unique_lock reading(reader_mutex_);
     std::unique_ptr<Job> job;
     {
       std::unique_lock lock(mutex_);
-      consumed_.wait(lock, [this] { return next_seq_ - next_to_consume_ < kBatchesPerThread * threads_; });
+      consumed_.wait(lock, [this] { return !more_ || reserved_ - next_to_consume_ < kBatchesPerThread * threads_; });
       if (!more_) return nullptr;
+      ++reserved_;
       job = TakeSpareJob();
     }
-    if (stop() || !ReadBatch(reader, &job->batch)) {
+    std::lock_guard reading(reader_mutex_);
+    bool ended = false;
+    {
+      std::lock_guard lock(mutex_);
+      ended = !more_;
+    }
+    if (ended || stop() || !ReadBatch(reader, &job->batch)) {
       std::lock_guard lock(mutex_);
       more_ = false;
+      consumed_.notify_all();
       return nullptr;
     }
     job->seq = next_seq_++;
@@ -130,13 +138,20 @@ class OrderedBatches {
   }
 
   // Files the job; the thread that files the next one in order consumes it
-  // and every one after it that is done. One consumer at a time.
+  // and every one after it that is done. One consumer at a time, and never
+  // while a batch is read: `consume`, `stop` and the reader's problem
+  // callbacks may share state (counts, statuses, the reader's statistics),
+  // as they did when one thread did all three.
   void ConsumeInOrder(std::unique_ptr<Job> job, const Consume& consume) {
+    {
+      std::lock_guard lock(mutex_);
+      const size_t seq = job->seq;
+      done_[seq] = std::move(job);
+      if (consuming_) return;
+      consuming_ = true;
+    }
+    std::lock_guard reading(reader_mutex_);
     std::unique_lock lock(mutex_);
-    const size_t seq = job->seq;
-    done_[seq] = std::move(job);
-    if (consuming_) return;
-    consuming_ = true;
     for (auto it = done_.find(next_to_consume_); it != done_.end(); it = done_.find(next_to_consume_)) {
       std::unique_ptr<Job> ready = std::move(it->second);
       done_.erase(it);
@@ -167,11 +182,12 @@ class OrderedBatches {
   MakeWorker make_worker_;
   Process process_;
   bool recycle_ = false;
-  std::mutex reader_mutex_;  // held while reading; taken before mutex_
+  std::mutex reader_mutex_;  // held while reading or consuming; taken before mutex_
   size_t next_seq_ = 0;      // guarded by reader_mutex_
   std::mutex mutex_;
   std::condition_variable consumed_;
   std::map<size_t, std::unique_ptr<Job>> done_;
+  size_t reserved_ = 0;  // batches let into the window (read, or being read)
   size_t next_to_consume_ = 0;
   bool more_ = true;
   bool consuming_ = false;
