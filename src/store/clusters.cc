@@ -142,9 +142,10 @@ Status AddEdges(WriteGroup* group, uint64_t seq, const EdgeList& edges) {
   return Status::Ok();
 }
 
-Status RemoveEdges(WriteGroup* group, uint64_t seq) {
+Status RemoveEdges(WriteGroup* group, uint64_t seq, size_t* removed) {
   EdgeList edges;
   if (Status s = LoadEdges(group, seq, &edges); !s.ok()) return s;
+  if (removed != nullptr) *removed = edges.size();
   for (const Edge& e : edges)
     if (Status s = EraseEdge(group, e.other, seq); !s.ok()) return s;
   return EdgeChunks::Store(group, Column::kMeta, EdgesKey(seq), {});

@@ -26,8 +26,9 @@ inline CanonicalKey KeyOf(const DocRecord& d) { return {d.shingle_count, d.date,
 
 // Stores the document's edges and the reverse edge on each partner.
 Status AddEdges(WriteGroup* group, uint64_t seq, const EdgeList& edges);
-// Removes the document's edges, from both sides.
-Status RemoveEdges(WriteGroup* group, uint64_t seq);
+// Removes the document's edges, from both sides; *removed (may be null) is
+// how many it had.
+Status RemoveEdges(WriteGroup* group, uint64_t seq, size_t* removed = nullptr);
 // Moves every edge of `from` to `to` (an exact copy of it taking its place).
 Status TransferEdges(WriteGroup* group, uint64_t from, uint64_t to);
 

@@ -126,15 +126,12 @@ Status Ingestor::Unindex(WriteGroup* group, uint64_t seq, const DocRecord& doc) 
   if (!doc.indexed) return Status::Ok();
   MergePostings(group, seq, doc, false, {});
   if (same_text.empty()) return Status::Ok();
-  return PromoteExactCopy(group, seq, doc);
+  return PromoteExactCopy(group, seq, same_text.front());
 }
 
 // The earliest remaining exact copy takes the removed representative's place
 // in the postings and its edges (same text, so the same scores).
-Status Ingestor::PromoteExactCopy(WriteGroup* group, uint64_t removed, const DocRecord& doc) {
-  uint64_t heir = 0;
-  if (Status s = FirstWithSameText(group, doc.exact_hash, 0, &heir); !s.ok()) return s;
-  if (heir == 0) return Status::Corruption("exact-hash list emptied while promoting a copy");
+Status Ingestor::PromoteExactCopy(WriteGroup* group, uint64_t removed, uint64_t heir) {
   DocRecord record;
   bool found = false;
   if (Status s = LoadDoc(group, heir, &record, &found); !s.ok()) return s;
@@ -153,11 +150,10 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
   if (!found) return Status::Corruption("id maps to document #" + std::to_string(seq) + " without a record");
   if (Status s = LoadKeys(group, seq, &doc); !s.ok()) return s;
   if (Status s = Unindex(group, seq, doc); !s.ok()) return s;
-  EdgeList edges;
-  if (Status s = LoadEdges(group, seq, &edges); !s.ok()) return s;
-  if (Status s = RemoveEdges(group, seq); !s.ok()) return s;
+  size_t edges = 0;
+  if (Status s = RemoveEdges(group, seq, &edges); !s.ok()) return s;
   if (doc.cluster_id != 0)
-    if (Status s = SplitCluster(group, &state_, doc.cluster_id, seq, edges.size()); !s.ok()) return s;
+    if (Status s = SplitCluster(group, &state_, doc.cluster_id, seq, edges); !s.ok()) return s;
   if (Status s = LeaveStory(group, seq, doc); !s.ok()) return s;
   group->Delete(Column::kMeta, "i" + doc.id);
   group->Delete(Column::kMeta, SeqKey('d', seq));

@@ -25,7 +25,8 @@ class Ingestor {
  private:
   Status Index(WriteGroup* group, uint64_t seq, const DocRecord& doc, const MatchOutcome& match);
   Status Unindex(WriteGroup* group, uint64_t seq, const DocRecord& doc);
-  Status PromoteExactCopy(WriteGroup* group, uint64_t removed, const DocRecord& doc);
+  // `heir`: the earliest remaining document with the same text.
+  Status PromoteExactCopy(WriteGroup* group, uint64_t removed, uint64_t heir);
   Status AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocument& prepared, const EdgeList& edges,
                      DocRecord* doc);
   Status LeaveStory(WriteGroup* group, uint64_t seq, const DocRecord& doc);

@@ -155,17 +155,6 @@ bool DecodeShingles(std::string_view bytes, std::vector<uint32_t>* sorted) {
   return std::is_sorted(sorted->begin(), sorted->end());
 }
 
-std::string EncodeSeqList(const std::vector<uint64_t>& sorted) {
-  std::string out;
-  PutSortedList(&out, sorted);
-  return out;
-}
-
-bool DecodeSeqList(std::string_view bytes, std::vector<uint64_t>* sorted) {
-  Decoder in(bytes);
-  return GetSortedList(&in, sorted) && in.done();
-}
-
 std::string EncodeSeqs(const std::vector<uint64_t>& seqs) {
   std::string out;
   PutVarint(&out, seqs.size());

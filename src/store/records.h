@@ -80,8 +80,6 @@ bool DecodeState(std::string_view bytes, IndexState* state);
 // candidate a document is verified against.
 std::string EncodeShingles(const std::vector<uint32_t>& sorted);
 bool DecodeShingles(std::string_view bytes, std::vector<uint32_t>* sorted);
-std::string EncodeSeqList(const std::vector<uint64_t>& sorted);
-bool DecodeSeqList(std::string_view bytes, std::vector<uint64_t>* sorted);
 // Any order (chunks of member lists).
 std::string EncodeSeqs(const std::vector<uint64_t>& seqs);
 bool DecodeSeqs(std::string_view bytes, std::vector<uint64_t>* seqs);
