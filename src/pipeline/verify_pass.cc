@@ -23,9 +23,6 @@ struct Window {
   size_t end = 0;
 };
 
-// Cuts the pairs into windows such that the sets held at any moment of a
-// window's read (first members whose last partner has not arrived yet) stay
-// within the budget. Always makes progress: a window holds at least one run.
 // The most bytes the pairs hold at once if read in a single window: each
 // first member is held from its own turn to its last partner's. One sweep
 // over a difference array instead of PlanWindows' heap, which cost a serial
@@ -45,6 +42,9 @@ size_t PeakHeldBytes(const std::vector<uint64_t>& pairs, const std::vector<uint3
   return static_cast<size_t>(peak);
 }
 
+// Cuts the pairs into windows such that the sets held at any moment of a
+// window's read (first members whose last partner has not arrived yet) stay
+// within the budget. Always makes progress: a window holds at least one run.
 std::vector<Window> PlanWindows(const std::vector<uint64_t>& pairs, const std::vector<uint32_t>& counts,
                                 size_t budget) {
   if (pairs.empty()) return {};
@@ -143,8 +143,8 @@ struct Schedule {
 // read (first members come earlier), then scores the pairs whose second
 // member lies in the block. A set is released once every block up to its
 // last use has been scored. Each thread reads and scores; an earlier design
-// with reader threads, a scheduling thread and scorers per batch kept two
-// cores at 1.65 busy on average (bench/RESULTS.md).
+// with reader threads, a scheduling thread and scorers per batch kept only
+// 1.65 of two cores busy on average (bench/RESULTS.md).
 class WindowScan {
  public:
   WindowScan(const Schedule& schedule, ShingleSpill* spill, std::vector<PairScores>* scores)

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <thread>
 
+#include "store/chunked_list.h"
+#include "store/coding.h"
 #include "store/database.h"
 #include "store/records.h"
 
@@ -275,6 +278,55 @@ TEST_F(CopyIndexTest, KeepsTheParametersItWasBuiltWith) {
   opened = CopyIndex::Open(dir_.string(), options);
   ASSERT_TRUE(opened.ok());
   EXPECT_EQ(opened.value()->options().fingerprint.shingle_size, 5);
+}
+
+// The consistency check must catch what it checks: every "consistent"
+// assertion in these tests relies on it.
+TEST_F(CopyIndexTest, ConsistencyCheckFindsABrokenClusterOrEdge) {
+  const std::string story = Words(19, 300);
+  Add("a", story);
+  Add("b", story);
+  ASSERT_TRUE(index_->CheckConsistency().ok());
+  index_.reset();
+  const auto corrupt = [&](const std::function<void(store::Database&, uint64_t a_seq)>& change) {
+    auto db = store::Database::Open(dir_.string(), store::DatabaseOptions{8 << 20, 8 << 20, false});
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    store::SnapshotReader reader(*db.value());
+    std::string value;
+    bool found = false;
+    ASSERT_TRUE(reader.Get(store::Column::kMeta, "ia", &value, &found).ok() && found);
+    change(*db.value(), store::ReadBigEndian64(value));
+  };
+  // b's edge to a loses its reverse on a.
+  corrupt([&](store::Database& db, uint64_t a_seq) {
+    store::WriteGroup group(db);
+    ASSERT_TRUE(store::EdgeChunks::Store(&group, store::Column::kMeta, store::SeqKey('e', a_seq), {}).ok());
+    ASSERT_TRUE(db.Write(group.batch(), true).ok());
+  });
+  Reopen();
+  EXPECT_EQ(index_->CheckConsistency().code(), StatusCode::kCorruption);
+  index_.reset();
+  std::filesystem::remove_all(dir_);  // a fresh index for the second break
+  Reopen();
+  Add("a", story);
+  Add("b", story);
+  ASSERT_TRUE(index_->CheckConsistency().ok());
+  index_.reset();
+  // a's record leaves the cluster that still lists it.
+  corrupt([&](store::Database& db, uint64_t a_seq) {
+    store::SnapshotReader reader(db);
+    std::string value;
+    bool found = false;
+    ASSERT_TRUE(reader.Get(store::Column::kMeta, store::SeqKey('d', a_seq), &value, &found).ok() && found);
+    store::DocRecord doc;
+    ASSERT_TRUE(store::DecodeDoc(value, &doc));
+    doc.cluster_id = 0;
+    store::WriteGroup group(db);
+    group.Put(store::Column::kMeta, store::SeqKey('d', a_seq), store::EncodeDoc(doc));
+    ASSERT_TRUE(db.Write(group.batch(), true).ok());
+  });
+  Reopen();
+  EXPECT_EQ(index_->CheckConsistency().code(), StatusCode::kCorruption) << index_->CheckConsistency().ToString();
 }
 
 // An index written before the chunked lists (its signature lacks the layout)
