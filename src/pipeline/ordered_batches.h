@@ -1,9 +1,9 @@
 // OrderedBatches: the pipeline's one threading pattern. Documents are read
 // into batches, batches are transformed into outputs on all threads, and
 // outputs are consumed strictly in input order. Reading and consuming take
-// turns under one lock, so the callbacks see them as one thread would. So results never depend on the number of threads, and
-// the amount of work in flight (hence memory) is bounded by kBatchesPerThread
-// x threads batches.
+// turns under one lock, so the callbacks see them as one thread would.
+// Results never depend on the number of threads, and the work in flight
+// (hence memory) is bounded by kBatchesPerThread x threads batches.
 #pragma once
 
 #include <condition_variable>
@@ -54,10 +54,10 @@ class OrderedBatches {
     Output output;
   };
 
-  // Batches in flight per worker. Two left the workers short of batches
-  // whenever the reading thread lost its core for a while (pass 1 of a 1 M
-  // document dedup on two threads took 0.4 s longer than with four; eight
-  // gained nothing more).
+  // Batches in flight per thread: room for batches to finish out of order.
+  // Two left threads short of work whenever one lost its core for a while
+  // (pass 1 of a 1 M document dedup on two threads took 0.4 s longer than
+  // with four); eight, and later sixteen, gained nothing more.
   static constexpr size_t kBatchesPerThread = 4;
 
   // Batches are cut by count and bytes so that one huge document does not
