@@ -14,7 +14,7 @@ namespace reprint::store {
 namespace {
 
 constexpr size_t kPostingKeyBytes = 5;  // family + 32-bit key (PostingKey)
-constexpr size_t kBlobKeyBytes = 9;     // kind + seq (SeqKey)
+constexpr size_t kBlobKeyBytes = 9;     // seq + kind (BlobKey)
 
 const char* const kColumnNames[] = {rocksdb::kDefaultColumnFamilyName.c_str(), "postings", "blobs"};
 
@@ -52,7 +52,7 @@ rocksdb::ColumnFamilyOptions ColumnOptions(Column column, const std::shared_ptr<
     // cost almost as much CPU per ingested document as the writer itself
     // (bench/RESULTS.md), and most of their bytes are these blobs.
     cf.compression = rocksdb::kLZ4Compression;
-    // Read by whole key only (prefix + seq), like postings.
+    // Read by whole key only, like postings.
     cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kBlobKeyBytes));
     cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(std::max<size_t>(cf.write_buffer_size / 4096, 1024)));
   }
@@ -69,6 +69,13 @@ uint64_t SumProperty(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHan
 }
 
 }  // namespace
+
+std::string BlobKey(uint64_t seq, char kind) {
+  std::string key;
+  PutBigEndian64(&key, seq);
+  key.push_back(kind);
+  return key;
+}
 
 std::string SeqKey(char prefix, uint64_t seq) {
   std::string key(1, prefix);

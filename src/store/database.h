@@ -6,13 +6,13 @@
 // Column families and key prefixes:
 //   meta:     S state | i<id> seq | d<seq> DocRecord | e<seq> EdgeList |
 //             c<cluster> ClusterRecord | s<story> StoryRecord |
-//             m<story><seq> story member | t<day><seq> retention order
+//             m<story><seq> story member | t<day><seq> retention order |
+//             q<exact hash> seqs with that text
 //   postings: <family><key> posting list (merge operator; whole-key Bloom filter,
 //             since most lookups of a new document miss)
-//   blobs:    h<seq> shingle set | x<seq> clean text | f<seq> story features |
-//             k<seq> document keys | q<exact hash> seqs with that text
-//             (read by whole key only: hashed memtable; ZSTD blocks: text
-//             dominates the disk)
+//   blobs:    <seq>h shingle set | <seq>x clean text | <seq>f story features |
+//             <seq>k document keys (BlobKey; read by whole key only: hashed
+//             memtable)
 #pragma once
 
 #include <rocksdb/db.h>
@@ -34,6 +34,12 @@ namespace reprint::store {
 enum class Column { kMeta = 0, kPostings = 1, kBlobs = 2 };
 
 std::string SeqKey(char prefix, uint64_t seq);
+// A document's blob of one kind ('h', 'x', 'f', 'k'). The seq comes first so
+// that each flush writes a key range after every stored one: compactions of
+// the blobs then move files instead of rewriting the texts beneath them,
+// which with kind-first keys cost most of the compaction CPU at 1 M documents
+// (bench/RESULTS.md).
+std::string BlobKey(uint64_t seq, char kind);
 
 struct DatabaseOptions {
   size_t cache_bytes = size_t{512} << 20;

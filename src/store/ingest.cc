@@ -95,13 +95,13 @@ Status Ingestor::Add(WriteGroup* group, const PreparedDocument& prepared, int64_
   if (Status s = JoinCluster(group, &state_, seq, &doc, match.edges); !s.ok()) return s;
   if (Status s = AssignStory(group, seq, prepared, match.edges, &doc); !s.ok()) return s;
   group->Put(Column::kMeta, SeqKey('d', seq), EncodeDoc(doc));
-  group->Put(Column::kBlobs, SeqKey('k', seq), EncodeKeys(doc));
+  group->Put(Column::kBlobs, BlobKey(seq, 'k'), EncodeKeys(doc));
   std::string seq_bytes;
   PutBigEndian64(&seq_bytes, seq);
   group->Put(Column::kMeta, "i" + doc.id, seq_bytes);
   group->Put(Column::kMeta, DayKey(doc.day, seq), "");
-  group->Put(Column::kBlobs, SeqKey('h', seq), EncodeShingles(prepared.shingles));
-  group->Put(Column::kBlobs, SeqKey('x', seq), prepared.clean.text);
+  group->Put(Column::kBlobs, BlobKey(seq, 'h'), EncodeShingles(prepared.shingles));
+  group->Put(Column::kBlobs, BlobKey(seq, 'x'), prepared.clean.text);
   ++state_.documents;
   answer->stored = true;
   answer->story_id = doc.story_id;
@@ -110,7 +110,7 @@ Status Ingestor::Add(WriteGroup* group, const PreparedDocument& prepared, int64_
 
 Status Ingestor::Index(WriteGroup* group, uint64_t seq, const DocRecord& doc, const MatchOutcome& match) {
   // Newer than every stored document: the list stays in order of seq.
-  if (Status s = SeqChunks::Append(group, Column::kBlobs, ExactKey(doc.exact_hash), {seq}); !s.ok()) return s;
+  if (Status s = SeqChunks::Append(group, Column::kMeta, ExactKey(doc.exact_hash), {seq}); !s.ok()) return s;
   if (match.exact_representative != 0) return Status::Ok();  // reached through its representative
   MergePostings(group, seq, doc, true, match.full_keys);
   state_.capped_keys += match.almost_full_keys.size();
@@ -120,9 +120,9 @@ Status Ingestor::Index(WriteGroup* group, uint64_t seq, const DocRecord& doc, co
 Status Ingestor::Unindex(WriteGroup* group, uint64_t seq, const DocRecord& doc) {
   std::vector<uint64_t> same_text;
   const std::string exact_key = ExactKey(doc.exact_hash);
-  if (Status s = SeqChunks::Load(group, Column::kBlobs, exact_key, &same_text); !s.ok()) return s;
+  if (Status s = SeqChunks::Load(group, Column::kMeta, exact_key, &same_text); !s.ok()) return s;
   std::erase(same_text, seq);
-  if (Status s = SeqChunks::Store(group, Column::kBlobs, exact_key, same_text); !s.ok()) return s;
+  if (Status s = SeqChunks::Store(group, Column::kMeta, exact_key, same_text); !s.ok()) return s;
   if (!doc.indexed) return Status::Ok();
   MergePostings(group, seq, doc, false, {});
   if (same_text.empty()) return Status::Ok();
@@ -157,9 +157,9 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
   if (Status s = LeaveStory(group, seq, doc); !s.ok()) return s;
   group->Delete(Column::kMeta, "i" + doc.id);
   group->Delete(Column::kMeta, SeqKey('d', seq));
-  group->Delete(Column::kBlobs, SeqKey('k', seq));
+  group->Delete(Column::kBlobs, BlobKey(seq, 'k'));
   group->Delete(Column::kMeta, DayKey(doc.day, seq));
-  for (char blob : {'h', 'x', 'f'}) group->Delete(Column::kBlobs, SeqKey(blob, seq));
+  for (char blob : {'h', 'x', 'f'}) group->Delete(Column::kBlobs, BlobKey(seq, blob));
   --state_.documents;
   return Status::Ok();
 }
@@ -181,7 +181,7 @@ Status Ingestor::AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocu
       prepared.day == INT32_MIN ? std::nullopt : std::optional<int32_t>(prepared.day);
   if (doc->story_id == 0 && !features.terms.empty()) {
     doc->story_id = stories_.Assign(features, day);
-    group->Put(Column::kBlobs, SeqKey('f', seq), EncodeFeaturesBlob(doc->story_id, prepared.day, prepared.story_features));
+    group->Put(Column::kBlobs, BlobKey(seq, 'f'), EncodeFeaturesBlob(doc->story_id, prepared.day, prepared.story_features));
   }
   if (doc->story_id == 0) return Status::Ok();
   StoryRecord story;

@@ -80,7 +80,7 @@ Status CountSharedKeys(StoreReader* reader, const DocRecord& doc, const MatchRul
 Status Verify(StoreReader* reader, const std::vector<uint64_t>& candidates, const std::vector<uint32_t>& shingles,
               const MatchRules& rules, EdgeList* edges) {
   std::vector<std::string> keys;
-  for (uint64_t seq : candidates) keys.push_back(SeqKey('h', seq));
+  for (uint64_t seq : candidates) keys.push_back(BlobKey(seq, 'h'));
   std::vector<std::optional<std::string>> blobs;
   if (Status s = reader->MultiGet(Column::kBlobs, keys, &blobs); !s.ok()) return s;
   std::vector<uint32_t> other;
@@ -112,10 +112,10 @@ Status FirstWithSameText(StoreReader* reader, uint64_t exact_hash, uint64_t excl
   *first = 0;
   const std::string key = ExactKey(exact_hash);
   ChunkedHeader header;
-  if (Status s = LoadChunkedHeader(reader, Column::kBlobs, key, &header); !s.ok()) return s;
+  if (Status s = LoadChunkedHeader(reader, Column::kMeta, key, &header); !s.ok()) return s;
   std::vector<uint64_t> chunk;
   for (uint32_t c = 0; c < header.chunks && *first == 0; ++c) {
-    if (Status s = SeqChunks::LoadChunk(reader, Column::kBlobs, key, c, &chunk); !s.ok()) return s;
+    if (Status s = SeqChunks::LoadChunk(reader, Column::kMeta, key, c, &chunk); !s.ok()) return s;
     for (uint64_t seq : chunk)
       if (seq != exclude) {
         *first = seq;

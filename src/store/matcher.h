@@ -32,7 +32,7 @@ struct MatchOutcome {
 uint16_t AnchorAux(const DocRecord& doc);
 uint16_t LeadAux(const DocRecord& doc);
 
-// Key (in the blobs column) of the documents with this exact hash: a
+// Key (in the meta column) of the documents with this exact hash: a
 // chunked list (chunked_list.h), in order of seq.
 std::string ExactKey(uint64_t exact_hash);
 // The first of them other than `exclude`; 0 when there is none.
