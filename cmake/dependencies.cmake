@@ -12,6 +12,9 @@ pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 # HTTP server of `reprint serve` (Debian builds it as a shared library).
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+if(REPRINT_JEMALLOC)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+endif()
 # myhtml (Modest) ships a broken CMake config file, so it is found by hand.
 find_library(MODEST_LIBRARY NAMES modest REQUIRED)
 find_path(MODEST_INCLUDE_DIR NAMES myhtml/api.h REQUIRED)

@@ -9,6 +9,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libzstd-dev zlib1g-dev
   librocksdb-dev          # the persistent copy index (reprint index, reprint serve)
   libcpp-httplib-dev      # reprint serve
+  libjemalloc-dev         # the reprint binary's allocator (glibc's fragments under the service's load)
   libgtest-dev libgmock-dev libbenchmark-dev
   libgumbo-dev            # only for the parser comparison benchmark
   liblmdb-dev             # only for the storage comparison benchmark
