@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/database.h"
 #include "store/postings.h"
 
 namespace reprint::store {
@@ -56,6 +57,16 @@ TEST(RecordsTest, EdgesKeepScoresAndRelations) {
   EXPECT_EQ(back[0].relation, Relation::kContained);
   EXPECT_FLOAT_EQ(back[0].scores.containment, 0.9f);
   EXPECT_EQ(back[1].scores.intersection, 50u);
+}
+
+// The blobs' compactions move files instead of rewriting them only while
+// every key of a later document sorts after every key of an earlier one.
+TEST(RecordsTest, BlobKeysOfALaterDocumentSortAfterEveryKeyOfAnEarlierOne) {
+  const char kinds[] = {'f', 'h', 'k', 'x'};
+  for (uint64_t earlier : {uint64_t{1}, uint64_t{255}, uint64_t{256}, uint64_t{1} << 40})
+    for (char a : kinds)
+      for (char b : kinds) EXPECT_LT(BlobKey(earlier, a), BlobKey(earlier + 1, b)) << earlier << a << b;
+  EXPECT_NE(BlobKey(9, 'h'), BlobKey(9, 'x'));
 }
 
 TEST(PostingsTest, OperandsAddAndRemoveEntries) {
