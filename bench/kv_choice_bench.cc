@@ -139,7 +139,7 @@ void MakeDoc(uint64_t n, bool with_payload, Doc* doc) {
   doc->record.resize(kRecordBytes);
 }
 
-std::string BlobKey(uint64_t seq) { return store::SeqKey('h', seq); }
+std::string BlobKey(uint64_t seq) { return store::BlobKey(seq, store::BlobKind::kShingles); }
 std::string RecordKey(uint64_t seq) { return store::SeqKey('d', seq); }
 
 uint64_t Entry(const Doc& doc) { return store::PackEntry({doc.seq, doc.aux}); }

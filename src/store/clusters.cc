@@ -101,7 +101,7 @@ Status LoadDoc(StoreReader* reader, uint64_t seq, DocRecord* doc, bool* found) {
 Status LoadKeys(StoreReader* reader, uint64_t seq, DocRecord* doc) {
   std::string value;
   bool found = false;
-  if (Status s = reader->Get(Column::kBlobs, BlobKey(seq, 'k'), &value, &found); !s.ok()) return s;
+  if (Status s = reader->Get(Column::kBlobs, BlobKey(seq, BlobKind::kKeys), &value, &found); !s.ok()) return s;
   if (!found || !DecodeKeys(value, doc)) return Status::Corruption("keys of document #" + std::to_string(seq));
   return Status::Ok();
 }

@@ -38,7 +38,7 @@ Status CheckDocument(store::StoreReader* reader, uint64_t seq, const store::DocR
   if (mapped != seq) return Problem(seq, "id '" + doc.id + "' maps to #" + std::to_string(mapped));
   std::string value;
   bool found = false;
-  if (Status s = reader->Get(Column::kBlobs, store::BlobKey(seq, 'h'), &value, &found); !s.ok()) return s;
+  if (Status s = reader->Get(Column::kBlobs, store::BlobKey(seq, store::BlobKind::kShingles), &value, &found); !s.ok()) return s;
   if (!found) return Problem(seq, "no shingle set");
   if (doc.cluster_id != 0) {
     // That it is among the members is checked from the cluster's side, and

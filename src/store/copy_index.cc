@@ -25,12 +25,12 @@ namespace {
 
 using store::Column;
 
-// The parameters the stored keys depend on.
 // The stored layout's version, part of the signature: layout 2 keeps member,
 // edge and exact-hash lists in chunks (store/chunked_list.h); layout 3 puts
 // the seq first in blob keys (store::BlobKey) and the exact-hash lists in meta.
 constexpr const char* kLayout = " layout=3";
 
+// The parameters the stored keys depend on.
 std::string ParameterSignature(const CopyIndexOptions& o) {
   const FingerprintOptions& f = o.fingerprint;
   return "shingle=" + std::to_string(f.shingle_size) + " num_perm=" + std::to_string(f.num_perm) +
@@ -166,7 +166,7 @@ Status CopyIndex::Impl::ReplayStories() {
   std::string blob;
   for (uint64_t seq = first; seq < state.next_seq; ++seq) {
     bool found = false;
-    if (Status s = reader.Get(Column::kBlobs, store::BlobKey(seq, 'f'), &blob, &found); !s.ok()) return s;
+    if (Status s = reader.Get(Column::kBlobs, store::BlobKey(seq, store::BlobKind::kStoryFeatures), &blob, &found); !s.ok()) return s;
     if (!found) continue;  // a copy (no vote), a document without text, or deleted
     uint64_t story_id = 0;
     int32_t day = INT32_MIN;
@@ -409,7 +409,7 @@ Result<StoredDocument> CopyIndex::GetDocument(std::string_view id) const {
   if (!found) return Status::NotFound("no document with id " + std::string(id));
   StoredDocument out{doc.id, doc.url, doc.source, doc.date, doc.title, doc.ingested_at, doc.text_bytes,
                      doc.shingle_count, doc.cluster_id, doc.story_id, ""};
-  if (Status s = reader.Get(Column::kBlobs, store::BlobKey(seq, 'x'), &out.text, &found); !s.ok()) return s;
+  if (Status s = reader.Get(Column::kBlobs, store::BlobKey(seq, store::BlobKind::kText), &out.text, &found); !s.ok()) return s;
   return out;
 }
 
@@ -481,8 +481,8 @@ struct CanonicalView {
 Status LoadBlobs(store::StoreReader* reader, uint64_t seq, std::string* text, std::vector<uint32_t>* shingles) {
   std::string blob;
   bool found_text = false, found_shingles = false;
-  if (Status s = reader->Get(Column::kBlobs, store::BlobKey(seq, 'x'), text, &found_text); !s.ok()) return s;
-  if (Status s = reader->Get(Column::kBlobs, store::BlobKey(seq, 'h'), &blob, &found_shingles); !s.ok()) return s;
+  if (Status s = reader->Get(Column::kBlobs, store::BlobKey(seq, store::BlobKind::kText), text, &found_text); !s.ok()) return s;
+  if (Status s = reader->Get(Column::kBlobs, store::BlobKey(seq, store::BlobKind::kShingles), &blob, &found_shingles); !s.ok()) return s;
   // A snapshot of a consistent index holds both for every stored document.
   if (!found_text || !found_shingles || !store::DecodeShingles(blob, shingles))
     return Status::Corruption("text or shingle set of document #" + std::to_string(seq));

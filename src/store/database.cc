@@ -70,10 +70,10 @@ uint64_t SumProperty(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHan
 
 }  // namespace
 
-std::string BlobKey(uint64_t seq, char kind) {
+std::string BlobKey(uint64_t seq, BlobKind kind) {
   std::string key;
   PutBigEndian64(&key, seq);
-  key.push_back(kind);
+  key.push_back(static_cast<char>(kind));
   return key;
 }
 

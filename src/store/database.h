@@ -34,12 +34,15 @@ namespace reprint::store {
 enum class Column { kMeta = 0, kPostings = 1, kBlobs = 2 };
 
 std::string SeqKey(char prefix, uint64_t seq);
-// A document's blob of one kind ('h', 'x', 'f', 'k'). The seq comes first so
-// that each flush writes a key range after every stored one: compactions of
-// the blobs then move files instead of rewriting the texts beneath them,
-// which with kind-first keys cost most of the compaction CPU at 1 M documents
-// (bench/RESULTS.md).
-std::string BlobKey(uint64_t seq, char kind);
+// What the blobs column holds of each document, one key per kind.
+enum class BlobKind : char { kShingles = 'h', kText = 'x', kStoryFeatures = 'f', kKeys = 'k' };
+inline constexpr BlobKind kBlobKinds[] = {BlobKind::kShingles, BlobKind::kText, BlobKind::kStoryFeatures,
+                                          BlobKind::kKeys};
+// The seq comes first so that each flush writes a key range after every
+// stored one: compactions of the blobs then move files instead of rewriting
+// the texts beneath them, which with kind-first keys cost most of the
+// compaction CPU at 1 M documents (bench/RESULTS.md).
+std::string BlobKey(uint64_t seq, BlobKind kind);
 
 struct DatabaseOptions {
   size_t cache_bytes = size_t{512} << 20;

@@ -95,13 +95,13 @@ Status Ingestor::Add(WriteGroup* group, const PreparedDocument& prepared, int64_
   if (Status s = JoinCluster(group, &state_, seq, &doc, match.edges); !s.ok()) return s;
   if (Status s = AssignStory(group, seq, prepared, match.edges, &doc); !s.ok()) return s;
   group->Put(Column::kMeta, SeqKey('d', seq), EncodeDoc(doc));
-  group->Put(Column::kBlobs, BlobKey(seq, 'k'), EncodeKeys(doc));
+  group->Put(Column::kBlobs, BlobKey(seq, BlobKind::kKeys), EncodeKeys(doc));
   std::string seq_bytes;
   PutBigEndian64(&seq_bytes, seq);
   group->Put(Column::kMeta, "i" + doc.id, seq_bytes);
   group->Put(Column::kMeta, DayKey(doc.day, seq), "");
-  group->Put(Column::kBlobs, BlobKey(seq, 'h'), EncodeShingles(prepared.shingles));
-  group->Put(Column::kBlobs, BlobKey(seq, 'x'), prepared.clean.text);
+  group->Put(Column::kBlobs, BlobKey(seq, BlobKind::kShingles), EncodeShingles(prepared.shingles));
+  group->Put(Column::kBlobs, BlobKey(seq, BlobKind::kText), prepared.clean.text);
   ++state_.documents;
   answer->stored = true;
   answer->story_id = doc.story_id;
@@ -157,9 +157,8 @@ Status Ingestor::Remove(WriteGroup* group, uint64_t seq) {
   if (Status s = LeaveStory(group, seq, doc); !s.ok()) return s;
   group->Delete(Column::kMeta, "i" + doc.id);
   group->Delete(Column::kMeta, SeqKey('d', seq));
-  group->Delete(Column::kBlobs, BlobKey(seq, 'k'));
   group->Delete(Column::kMeta, DayKey(doc.day, seq));
-  for (char blob : {'h', 'x', 'f'}) group->Delete(Column::kBlobs, BlobKey(seq, blob));
+  for (BlobKind kind : kBlobKinds) group->Delete(Column::kBlobs, BlobKey(seq, kind));
   --state_.documents;
   return Status::Ok();
 }
@@ -181,7 +180,7 @@ Status Ingestor::AssignStory(WriteGroup* group, uint64_t seq, const PreparedDocu
       prepared.day == INT32_MIN ? std::nullopt : std::optional<int32_t>(prepared.day);
   if (doc->story_id == 0 && !features.terms.empty()) {
     doc->story_id = stories_.Assign(features, day);
-    group->Put(Column::kBlobs, BlobKey(seq, 'f'), EncodeFeaturesBlob(doc->story_id, prepared.day, prepared.story_features));
+    group->Put(Column::kBlobs, BlobKey(seq, BlobKind::kStoryFeatures), EncodeFeaturesBlob(doc->story_id, prepared.day, prepared.story_features));
   }
   if (doc->story_id == 0) return Status::Ok();
   StoryRecord story;

@@ -80,7 +80,7 @@ Status CountSharedKeys(StoreReader* reader, const DocRecord& doc, const MatchRul
 Status Verify(StoreReader* reader, const std::vector<uint64_t>& candidates, const std::vector<uint32_t>& shingles,
               const MatchRules& rules, EdgeList* edges) {
   std::vector<std::string> keys;
-  for (uint64_t seq : candidates) keys.push_back(BlobKey(seq, 'h'));
+  for (uint64_t seq : candidates) keys.push_back(BlobKey(seq, BlobKind::kShingles));
   std::vector<std::optional<std::string>> blobs;
   if (Status s = reader->MultiGet(Column::kBlobs, keys, &blobs); !s.ok()) return s;
   std::vector<uint32_t> other;

@@ -72,7 +72,7 @@ Status ScoreAgainst(StoreReader* reader, uint64_t canonical, const std::vector<u
   }
   std::string blob;
   bool found = false;
-  if (Status s = reader->Get(Column::kBlobs, BlobKey(canonical, 'h'), &blob, &found); !s.ok()) return s;
+  if (Status s = reader->Get(Column::kBlobs, BlobKey(canonical, BlobKind::kShingles), &blob, &found); !s.ok()) return s;
   std::vector<uint32_t> other;
   if (!found || !DecodeShingles(blob, &other)) return Status::Corruption("shingles of #" + std::to_string(canonical));
   answer->scores = CompareShingleSets(shingles, other);

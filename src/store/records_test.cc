@@ -62,11 +62,12 @@ TEST(RecordsTest, EdgesKeepScoresAndRelations) {
 // The blobs' compactions move files instead of rewriting them only while
 // every key of a later document sorts after every key of an earlier one.
 TEST(RecordsTest, BlobKeysOfALaterDocumentSortAfterEveryKeyOfAnEarlierOne) {
-  const char kinds[] = {'f', 'h', 'k', 'x'};
   for (uint64_t earlier : {uint64_t{1}, uint64_t{255}, uint64_t{256}, uint64_t{1} << 40})
-    for (char a : kinds)
-      for (char b : kinds) EXPECT_LT(BlobKey(earlier, a), BlobKey(earlier + 1, b)) << earlier << a << b;
-  EXPECT_NE(BlobKey(9, 'h'), BlobKey(9, 'x'));
+    for (BlobKind a : kBlobKinds)
+      for (BlobKind b : kBlobKinds)
+        EXPECT_LT(BlobKey(earlier, a), BlobKey(earlier + 1, b))
+            << earlier << static_cast<char>(a) << static_cast<char>(b);
+  EXPECT_NE(BlobKey(9, BlobKind::kShingles), BlobKey(9, BlobKind::kText));
 }
 
 TEST(PostingsTest, OperandsAddAndRemoveEntries) {
