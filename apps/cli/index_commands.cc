@@ -158,4 +158,14 @@ int RunIndexCheck(IndexArgs& args) {
   return 0;
 }
 
+int RunIndexCompact(IndexArgs& args) {
+  auto index = OpenIndex(args);
+  if (!index.ok()) return Fail(index.status());
+  if (Status s = index.value()->Compact(); !s.ok()) return Fail(s);
+  if (!args.common.quiet)
+    std::fprintf(stderr, "reprint: index compacted (%s on disk).\n",
+                 WithThousands(index.value()->Stats().disk_bytes).c_str());
+  return 0;
+}
+
 }  // namespace reprint::cli

@@ -26,5 +26,6 @@ int RunIndexQuery(IndexArgs& args);
 int RunIndexDelete(IndexArgs& args);
 int RunIndexStats(IndexArgs& args);
 int RunIndexCheck(IndexArgs& args);
+int RunIndexCompact(IndexArgs& args);
 
 }  // namespace reprint::cli

@@ -199,6 +199,10 @@ int main(int argc, char** argv) {
   CLI::App* index_check = index_cmd->add_subcommand("check", "Verify every cross-reference of the index (reads all of it)");
   index_check->add_flag("-q,--quiet", index.common.quiet, "No summary");
   add_index_dir(index_check);
+  CLI::App* index_compact =
+      index_cmd->add_subcommand("compact", "Rewrite the index into its final level (after a bulk add; faster lookups)");
+  index_compact->add_flag("-q,--quiet", index.common.quiet, "No summary");
+  add_index_dir(index_compact);
 
   try {
     app.parse(argc, argv);
@@ -222,5 +226,6 @@ int main(int argc, char** argv) {
   if (*index_delete) return reprint::cli::RunIndexDelete(index);
   if (*index_stats) return reprint::cli::RunIndexStats(index);
   if (*index_check) return reprint::cli::RunIndexCheck(index);
+  if (*index_compact) return reprint::cli::RunIndexCompact(index);
   return 2;
 }

@@ -197,6 +197,9 @@ class CopyIndex {
   Result<uint64_t> DeleteBefore(int32_t day);
 
   CopyIndexStats Stats() const;
+  // Compacts the store fully, committed writes included (after a bulk load;
+  // see `reprint index compact`). Takes minutes for millions of documents.
+  Status Compact();
   // Checks that every stored document, cluster and key is consistent with
   // the others (after a crash, in tests); returns the first problem found.
   Status CheckConsistency() const;

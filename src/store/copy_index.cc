@@ -558,6 +558,8 @@ Result<StoryInfo> CopyIndex::GetStory(uint64_t story_id, size_t max_members) con
 
 Status CopyIndex::CheckConsistency() const { return store::CheckIndex(impl_->core); }
 
+Status CopyIndex::Compact() { return impl_->core.database->CompactAll(); }
+
 CopyIndexStats CopyIndex::Stats() const {
   CopyIndexStats stats;
   {

@@ -101,6 +101,26 @@ TEST_F(CopyIndexTest, CopiesJoinOneClusterWithTheMostCompleteAsCanonical) {
   EXPECT_EQ(index_->Stats().clusters, 1u);
 }
 
+TEST_F(CopyIndexTest, CompactingKeepsEveryAnswer) {
+  const std::string story = Words(11, 400), other = Words(12, 300);
+  Add("full", story);
+  Add("trimmed", story.substr(0, story.size() / 2));
+  Add("other", other);
+  ASSERT_TRUE(index_->Delete("other").ok());  // a removal for compaction to fold into the postings
+  ASSERT_TRUE(index_->Compact().ok());
+  Reopen();
+  DocumentAnswer trimmed, removed;
+  ASSERT_TRUE(index_->Query(Prepare("q1", story.substr(0, story.size() / 2 + 40)), &trimmed).ok());
+  EXPECT_EQ(trimmed.copy_of, "full");
+  EXPECT_EQ(trimmed.cluster_size, 3u);  // the cluster of two, and the query
+  ASSERT_TRUE(index_->Query(Prepare("q2", other), &removed).ok());
+  EXPECT_TRUE(removed.copy_of.empty());
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  DocumentAnswer repeat = Add("repeat", story);  // the id sorts after "full", which stays canonical
+  EXPECT_EQ(repeat.copy_of, "full");
+  EXPECT_EQ(repeat.relation, Relation::kExact);
+}
+
 TEST_F(CopyIndexTest, QueryAnswersWithoutStoring) {
   const std::string story = Words(3, 300);
   Add("a", story);
