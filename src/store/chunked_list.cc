@@ -18,8 +18,10 @@ Status LoadChunkedHeader(StoreReader* reader, Column column, std::string_view ke
   if (!found) return Status::Ok();
   Decoder in(value);
   header->items = in.Varint();
-  header->chunks = static_cast<uint32_t>(in.Varint());
-  const bool consistent = header->chunks == (header->items + kChunkItems - 1) / kChunkItems;
+  const uint64_t chunks = in.Varint();
+  header->chunks = static_cast<uint32_t>(chunks);
+  const bool consistent = chunks <= UINT32_MAX && header->items <= uint64_t{UINT32_MAX} * kChunkItems &&
+                          chunks == (header->items + kChunkItems - 1) / kChunkItems;
   if (!in.done() || !consistent) return Status::Corruption("chunked list header");
   return Status::Ok();
 }

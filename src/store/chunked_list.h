@@ -41,14 +41,20 @@ class ChunkedList {
     items->clear();
     ChunkedHeader header;
     if (Status s = LoadChunkedHeader(reader, column, key, &header); !s.ok()) return s;
+    // In batches: a corrupt header claiming billions of chunks then fails at
+    // the first missing one instead of allocating a key for each.
+    constexpr uint32_t kBatch = 64;
     std::vector<std::string> keys;
-    for (uint32_t c = 0; c < header.chunks; ++c) keys.push_back(ChunkKey(key, c));
     std::vector<std::optional<std::string>> values;
-    if (Status s = reader->MultiGet(column, keys, &values); !s.ok()) return s;
     std::vector<T> chunk;
-    for (const auto& value : values) {
-      if (!value || !Codec::Decode(*value, &chunk)) return Corrupt(key);
-      items->insert(items->end(), chunk.begin(), chunk.end());
+    for (uint32_t first = 0; first < header.chunks; first += std::min(kBatch, header.chunks - first)) {
+      keys.clear();
+      for (uint32_t c = first; c < header.chunks && c - first < kBatch; ++c) keys.push_back(ChunkKey(key, c));
+      if (Status s = reader->MultiGet(column, keys, &values); !s.ok()) return s;
+      for (const auto& value : values) {
+        if (!value || !Codec::Decode(*value, &chunk)) return Corrupt(key);
+        items->insert(items->end(), chunk.begin(), chunk.end());
+      }
     }
     if (items->size() != header.items) return Corrupt(key);
     return Status::Ok();

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "store/coding.h"
+
 namespace reprint::store {
 namespace {
 
@@ -80,6 +82,22 @@ TEST_F(ChunkedListTest, AMissingChunkIsReportedAsCorruption) {
   SnapshotReader reader(*db_);
   std::vector<uint64_t> items;
   EXPECT_EQ(SeqChunks::Load(&reader, Column::kMeta, "My", &items).code(), StatusCode::kCorruption);
+}
+
+// A damaged header must not make a reader allocate for what it claims.
+TEST_F(ChunkedListTest, AHeaderClaimingBillionsOfChunksIsCorruptionNotAnAllocation) {
+  WriteGroup group(*db_);
+  ASSERT_TRUE(SeqChunks::Store(&group, Column::kMeta, "My", {1, 2, 3}).ok());
+  PutChunkedHeader(&group, Column::kMeta, "My", {uint64_t{UINT32_MAX} * kChunkItems, UINT32_MAX});
+  std::string beyond_32_bits;
+  PutVarint(&beyond_32_bits, uint64_t{1} << 40);
+  PutVarint(&beyond_32_bits, (uint64_t{1} << 40) / kChunkItems);
+  group.Put(Column::kMeta, "Mz", beyond_32_bits);
+  Commit(&group);
+  SnapshotReader reader(*db_);
+  std::vector<uint64_t> items;
+  EXPECT_EQ(SeqChunks::Load(&reader, Column::kMeta, "My", &items).code(), StatusCode::kCorruption);
+  EXPECT_EQ(SeqChunks::Load(&reader, Column::kMeta, "Mz", &items).code(), StatusCode::kCorruption);
 }
 
 }  // namespace
