@@ -2,18 +2,20 @@
 # One measured run of `reprint serve` over the preloaded index, for A/B
 # comparisons of binaries or settings (run it alternately for each side):
 # a hard-linked working copy of the index, 6 s of warm-up dry-run queries,
-# then DURATION seconds of one load (dry-run queries or ingests) at CONNS
+# then DURATION seconds of each load (dry-run queries or ingests) at CONNS
 # connections. Prints the client's rate and latency, the server's peak
 # resident size, its CPU over the run (per thread name: the HTTP threads and
 # the writer share the binary's name; rocksdb:high flushes, rocksdb:low
 # compacts) and its group commits. Shorter than run_serve_bench.sh, which
 # gives the figures of record.
 #
-#   bench/serve_run.sh BINARY query|ingest [DURATION]
+#   bench/serve_run.sh BINARY query|ingest[,query|ingest...] [DURATION]
 #
+# Several loads run one after the other on the same server (ingest,query
+# measures queries on an index that has just taken writes, as in service).
 # Environment: CONNS (default 8); INDEX (default bench/out/serve-index-1000000);
 # PRELOAD (an allocator to LD_PRELOAD into the server); PERF=FILE to record a
-# perf profile of the server over the run.
+# perf profile of the server over each load (FILE.query, FILE.ingest).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 binary="$1" mode="$2" duration="${3:-20}"
@@ -36,25 +38,34 @@ done
 
 "$load" --url "127.0.0.1:$port" --input "$stream" --skip 450000 --docs 20000 -c 8 --duration 6 --dry-run \
   --id-prefix w- 2>&1 | grep "requests/s" | sed "s/^/warm-up: /"
-case "$mode" in
-  query) args=(--dry-run --skip 400000 --docs 40000) ;;
-  ingest) args=(--skip 0 --docs 250000) ;;
-  *) echo "mode must be query or ingest" >&2; exit 2 ;;
-esac
+measure() {  # one load: query or ingest
+  local args
+  case "$1" in
+    query) args=(--dry-run --skip 400000 --docs 40000) ;;
+    ingest) args=(--skip "$ingested" --docs 250000) ingested=$((ingested + 250000)) ;;
+  esac
+  echo "== $1"
+  thread_ticks > "$work.before"
+  local perf_pid=""
+  if [[ -n "${PERF:-}" ]]; then
+    perf record -F 499 -g -p "$pid" -o "$PERF.$1" -- sleep "$duration" > /dev/null 2>&1 &
+    perf_pid=$!
+  fi
+  "$load" --url "127.0.0.1:$port" --input "$stream" "${args[@]}" -c "${CONNS:-8}" --duration "$duration" \
+    --id-prefix "s$ingested-" 2>&1 | grep -E "requests/s|latency"
+  thread_ticks > "$work.after"
+  [[ -z "$perf_pid" ]] || wait "$perf_pid"
+  grep VmHWM "/proc/$pid/status"
+  awk 'NR == FNR { before[$1] += $2; next } { after[$1] += $2 }
+       END { for (name in after) printf "server cpu %s: %.1f s\n", name, (after[name] - before[name]) / 100 }' \
+    "$work.before" "$work.after" | sort
+  curl -s "http://127.0.0.1:$port/metrics" | grep -E "^reprint_index_(commits|committed_documents)_total"
+}
 thread_ticks() { for t in /proc/"$pid"/task/*; do echo "$(cat "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"; done; }
-thread_ticks > "$work.before"
-perf_pid=""
-if [[ -n "${PERF:-}" ]]; then
-  perf record -F 499 -g -p "$pid" -o "$PERF" -- sleep "$duration" > /dev/null 2>&1 &
-  perf_pid=$!
-fi
-"$load" --url "127.0.0.1:$port" --input "$stream" "${args[@]}" -c "${CONNS:-8}" --duration "$duration" \
-  --id-prefix s- 2>&1 | grep -E "requests/s|latency"
-thread_ticks > "$work.after"
-[[ -z "$perf_pid" ]] || wait "$perf_pid"
-grep VmHWM "/proc/$pid/status"
-awk 'NR == FNR { before[$1] += $2; next } { after[$1] += $2 }
-     END { for (name in after) printf "server cpu %s: %.1f s\n", name, (after[name] - before[name]) / 100 }' \
-  "$work.before" "$work.after" | sort
-curl -s "http://127.0.0.1:$port/metrics" | grep -E "^reprint_index_(commits|committed_documents)_total"
+ingested=0
+IFS=, read -ra modes <<< "$mode"
+for m in "${modes[@]}"; do
+  case "$m" in query|ingest) ;; *) echo "modes are query and ingest" >&2; exit 2 ;; esac
+done
+for m in "${modes[@]}"; do measure "$m"; done
 rm -f "$work.before" "$work.after"
