@@ -14,7 +14,8 @@ packages=(
   libgumbo-dev            # only for the parser comparison benchmark
   liblmdb-dev             # only for the storage comparison benchmark
   clang libclang-rt-14-dev  # libFuzzer targets
-  python3 time
+  python3 python3-dev pybind11-dev  # the Python bindings (python/)
+  time
 )
 
 missing=()

@@ -1,0 +1,389 @@
+// Python bindings (module reprint._reprint): a thin layer over the public
+// library API. Every call that does real work releases the GIL, so Python
+// threads can clean, compare or index in parallel. Results are plain dicts
+// and lists; the copy index answers in the same shape as the HTTP service
+// (apps/serve/answer_json.h), produced by the same code.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "answer_json.h"
+#include "reprint/align.h"
+#include "reprint/cleaner.h"
+#include "reprint/copy_index.h"
+#include "reprint/dedup.h"
+#include "reprint/fingerprint.h"
+#include "reprint/similarity.h"
+#include "reprint/story.h"
+
+namespace py = pybind11;
+
+namespace reprint::python {
+namespace {
+
+// Expected errors become the Python exceptions a caller would catch.
+[[noreturn]] void Raise(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kMalformedInput:
+    case StatusCode::kTooLarge:
+      throw py::value_error(status.ToString());
+    case StatusCode::kNotFound:
+      throw py::key_error(status.ToString());
+    default:
+      throw std::runtime_error(status.ToString());
+  }
+}
+
+void Check(const Status& status) {
+  if (!status.ok()) Raise(status);
+}
+
+template <typename T>
+T Take(Result<T> result) {
+  if (!result.ok()) Raise(result.status());
+  return std::move(result).value();
+}
+
+DocumentFormat ParseFormat(const std::string& format) {
+  if (format == "auto") return DocumentFormat::kAuto;
+  if (format == "text") return DocumentFormat::kText;
+  if (format == "html") return DocumentFormat::kHtml;
+  throw py::value_error("format must be \"auto\", \"text\" or \"html\", not \"" + format + "\"");
+}
+
+// A document given as a dict with the JSON Lines record's fields.
+RawDocument RawFromDict(const py::dict& doc, size_t index) {
+  RawDocument raw;
+  raw.index = index;
+  const auto field = [&doc](const char* name) {
+    return doc.contains(name) && !doc[name].is_none() ? py::str(doc[name]).cast<std::string>() : std::string();
+  };
+  raw.id = field("id");
+  raw.url = field("url");
+  raw.source = field("source");
+  raw.date = field("date");
+  raw.title = field("title");
+  if (doc.contains("html") && !doc["html"].is_none()) {
+    raw.content = field("html");
+    raw.format = DocumentFormat::kHtml;
+  } else if (doc.contains("text") && !doc["text"].is_none()) {
+    raw.content = field("text");
+    raw.format = DocumentFormat::kText;
+  } else {
+    throw py::value_error("document " + std::to_string(index) + " has neither \"text\" nor \"html\"");
+  }
+  if (raw.id.empty()) throw py::value_error("document " + std::to_string(index) + " has no \"id\"");
+  raw.location = {"<python>", index + 1};
+  return raw;
+}
+
+py::object FromJson(const serve::Json& json) {
+  static py::object loads = py::module_::import("json").attr("loads");
+  return loads(serve::Serialize(json));
+}
+
+py::dict ScoresDict(const PairScores& s) {
+  return py::dict(py::arg("jaccard") = s.jaccard, py::arg("containment") = s.containment,
+                  py::arg("shared_shingles") = s.intersection);
+}
+
+py::dict Clean(const std::string& content, const std::string& format, const std::string& id, const std::string& url,
+               const std::string& date, const std::string& title, bool remove_boilerplate) {
+  RawDocument raw;
+  raw.id = id, raw.url = url, raw.date = date, raw.title = title;
+  raw.content = content;
+  raw.format = ParseFormat(format);
+  CleanDocument out;
+  {
+    py::gil_scoped_release unlocked;
+    // A Cleaner keeps its parser and buffers between documents: one per
+    // thread and setting.
+    static thread_local std::unique_ptr<Cleaner> cleaners[2];
+    std::unique_ptr<Cleaner>& cleaner = cleaners[remove_boilerplate];
+    if (!cleaner) {
+      CleanOptions options;
+      options.remove_boilerplate = remove_boilerplate;
+      cleaner = std::make_unique<Cleaner>(options);
+    }
+    Check(cleaner->Clean(raw, &out));
+  }
+  return py::dict(py::arg("id") = out.id, py::arg("url") = out.url, py::arg("date") = out.date,
+                  py::arg("title") = out.title, py::arg("text") = out.text, py::arg("was_html") = out.was_html,
+                  py::arg("repaired_utf8") = out.repaired_utf8);
+}
+
+py::dict Compare(const std::string& a, const std::string& b, double jaccard, double containment) {
+  Fingerprint print_a, print_b;
+  ShingleSet shingles_a, shingles_b;
+  PairScores scores;
+  Relation relation;
+  {
+    py::gil_scoped_release unlocked;
+    Fingerprinter fingerprinter;
+    fingerprinter.Compute(a, &print_a);
+    fingerprinter.Compute(b, &print_b);
+    fingerprinter.Shingles(a, &shingles_a);
+    fingerprinter.Shingles(b, &shingles_b);
+    scores = CompareShingleSets(shingles_a, shingles_b);
+    RelationThresholds thresholds;
+    thresholds.jaccard = jaccard, thresholds.containment = containment;
+    relation = ClassifyPair(scores, print_a.exact_hash == print_b.exact_hash, thresholds);
+  }
+  py::dict out = ScoresDict(scores);
+  out["relation"] = std::string(RelationName(relation));
+  out["a_shingles"] = shingles_a.size();
+  out["b_shingles"] = shingles_b.size();
+  if (relation == Relation::kContained) out["contained"] = shingles_a.size() < shingles_b.size() ? "a" : "b";
+  return out;
+}
+
+py::dict AlignTexts(const std::string& a, const std::string& b, int seed_words, int min_passage_words) {
+  AlignOptions options;
+  options.seed_words = seed_words;
+  options.min_passage_words = min_passage_words;
+  Alignment alignment;
+  {
+    py::gil_scoped_release unlocked;
+    alignment = Align(a, b, options);
+  }
+  py::list spans, gaps;
+  for (const AlignedSpan& s : alignment.spans)
+    spans.append(py::dict(py::arg("a_begin") = s.a_begin, py::arg("a_end") = s.a_end, py::arg("b_begin") = s.b_begin,
+                          py::arg("b_end") = s.b_end, py::arg("a_words") = s.a_words, py::arg("b_words") = s.b_words,
+                          py::arg("matched_words") = s.matched_words));
+  for (const Gap& g : alignment.gaps)
+    gaps.append(py::dict(py::arg("kind") = std::string(GapKindName(g.kind)), py::arg("a_begin") = g.a_begin,
+                         py::arg("a_end") = g.a_end, py::arg("b_begin") = g.b_begin, py::arg("b_end") = g.b_end,
+                         py::arg("a_words") = g.a_words, py::arg("b_words") = g.b_words,
+                         py::arg("inside_passage") = g.inside_passage));
+  return py::dict(py::arg("relation") = std::string(ReuseRelationName(alignment.relation)),
+                  py::arg("coverage_a") = alignment.coverage_a, py::arg("coverage_b") = alignment.coverage_b,
+                  py::arg("a_words") = alignment.a_words, py::arg("b_words") = alignment.b_words,
+                  py::arg("passages") = spans, py::arg("gaps") = gaps);
+}
+
+// Read problems are collected, not printed: the caller decides.
+struct ProblemList {
+  std::vector<std::string> messages;
+  std::mutex mutex;
+  void Attach(ReadOptions* read) {
+    read->on_problem = [this](const ReadProblem& p) {
+      std::lock_guard lock(mutex);
+      messages.push_back(p.where.ToString() + ": " + p.reason);
+    };
+  }
+};
+
+py::dict DedupFiles(const std::vector<std::string>& inputs, double jaccard, double containment, unsigned threads) {
+  DedupOptions options;
+  options.thresholds.jaccard = jaccard, options.thresholds.containment = containment;
+  options.threads = threads;
+  ProblemList problems;
+  problems.Attach(&options.read);
+  DedupResult result;
+  {
+    py::gil_scoped_release unlocked;
+    result = Take(Deduplicate(inputs, options));
+  }
+  py::list clusters;
+  for (const Cluster& c : result.clusters) {
+    py::list members;
+    for (const ClusterMember& m : c.members) {
+      py::dict member(py::arg("id") = result.documents[m.doc].id,
+                      py::arg("relation") = std::string(RelationName(m.relation)));
+      if (m.relation != Relation::kCanonical) member.attr("update")(ScoresDict(m.scores));
+      members.append(member);
+    }
+    clusters.append(py::dict(py::arg("id") = c.id, py::arg("canonical") = result.documents[c.canonical].id,
+                             py::arg("members") = members));
+  }
+  py::list ids;
+  for (const DocumentInfo& d : result.documents) ids.append(d.id);
+  const DedupStats& s = result.stats;
+  py::dict stats(py::arg("documents") = s.documents, py::arg("skipped") = s.skipped, py::arg("empty") = s.empty,
+                 py::arg("duplicates") = s.duplicates, py::arg("candidate_pairs") = s.candidate_pairs,
+                 py::arg("verified_pairs") = s.verified_pairs, py::arg("seconds") = s.seconds);
+  return py::dict(py::arg("documents") = ids, py::arg("clusters") = clusters, py::arg("stats") = stats,
+                  py::arg("problems") = problems.messages);
+}
+
+py::dict StoriesFiles(const std::vector<std::string>& inputs, double threshold, double window_days, unsigned threads) {
+  StoryOptions options;
+  options.threshold = threshold;
+  options.window_days = window_days;
+  options.threads = threads;
+  ProblemList problems;
+  problems.Attach(&options.read);
+  StoryResult result;
+  {
+    py::gil_scoped_release unlocked;
+    result = Take(ClusterStories(inputs, options));
+  }
+  py::list stories;
+  for (const Story& story : result.stories) {
+    std::vector<std::string> members;
+    for (uint32_t m : story.members) members.push_back(result.ids[m]);
+    stories.append(py::dict(py::arg("id") = story.id, py::arg("label") = story.label, py::arg("members") = members));
+  }
+  return py::dict(py::arg("stories") = stories, py::arg("documents") = result.stats.documents,
+                  py::arg("skipped") = result.stats.skipped, py::arg("problems") = problems.messages);
+}
+
+// The persistent copy index (reprint/copy_index.h). Closing it (or leaving
+// a `with` block) releases the directory's lock.
+class PyCopyIndex {
+ public:
+  PyCopyIndex(const std::string& dir, std::optional<size_t> memory_mb, bool sync) {
+    CopyIndexOptions options;
+    if (memory_mb) FitToMemory(*memory_mb << 20, &options);
+    options.sync_writes = sync;
+    py::gil_scoped_release unlocked;
+    index_ = Take(CopyIndex::Open(dir, options));
+  }
+
+  py::list Add(const py::list& docs) {
+    std::vector<RawDocument> raw;
+    for (size_t i = 0; i < docs.size(); ++i) raw.push_back(RawFromDict(docs[i].cast<py::dict>(), i));
+    std::vector<DocumentAnswer> answers;
+    {
+      py::gil_scoped_release unlocked;
+      std::vector<PreparedDocument> prepared;
+      for (const RawDocument& r : raw) prepared.push_back(Take(index().Prepare(r)));
+      Check(index().Add(std::move(prepared), &answers));
+    }
+    py::list out;
+    for (const DocumentAnswer& a : answers) out.append(FromJson(serve::AnswerJson(a)));
+    return out;
+  }
+
+  py::object Query(const py::dict& doc) {
+    const RawDocument raw = RawFromDict(doc, 0);
+    DocumentAnswer answer;
+    {
+      py::gil_scoped_release unlocked;
+      Check(index().Query(Take(index().Prepare(raw, false)), &answer));
+    }
+    return FromJson(serve::AnswerJson(answer));
+  }
+
+  py::object Get(const std::string& id, bool with_text) {
+    Result<StoredDocument> doc = [&] {
+      py::gil_scoped_release unlocked;
+      return index().GetDocument(id);
+    }();
+    if (doc.status().code() == StatusCode::kNotFound) return py::none();
+    return FromJson(serve::StoredDocumentJson(Take(std::move(doc)), with_text));
+  }
+
+  bool Delete(const std::string& id) {
+    Status s;
+    {
+      py::gil_scoped_release unlocked;
+      s = index().Delete(id);
+    }
+    if (s.code() == StatusCode::kNotFound) return false;
+    Check(s);
+    return true;
+  }
+
+  uint64_t DeleteBefore(int32_t day) {
+    py::gil_scoped_release unlocked;
+    return Take(index().DeleteBefore(day));
+  }
+
+  py::object Cluster(uint64_t id) {
+    Result<ClusterInfo> cluster = [&] {
+      py::gil_scoped_release unlocked;
+      return index().GetCluster(id);
+    }();
+    if (cluster.status().code() == StatusCode::kNotFound) return py::none();
+    return FromJson(serve::ClusterJson(Take(std::move(cluster))));
+  }
+
+  py::object Story(uint64_t id, size_t max_members) {
+    Result<StoryInfo> story = [&] {
+      py::gil_scoped_release unlocked;
+      return index().GetStory(id, max_members);
+    }();
+    if (story.status().code() == StatusCode::kNotFound) return py::none();
+    return FromJson(serve::StoryJson(Take(std::move(story))));
+  }
+
+  py::dict Stats() {
+    const CopyIndexStats s = index().Stats();
+    return py::dict(py::arg("documents") = s.documents, py::arg("clusters") = s.clusters,
+                    py::arg("clustered_documents") = s.clustered_documents, py::arg("stories") = s.stories,
+                    py::arg("capped_keys") = s.capped_keys, py::arg("disk_bytes") = s.disk_bytes);
+  }
+
+  void CheckConsistency() {
+    py::gil_scoped_release unlocked;
+    Check(index().CheckConsistency());
+  }
+
+  void Compact() {
+    py::gil_scoped_release unlocked;
+    Check(index().Compact());
+  }
+
+  void Close() {
+    py::gil_scoped_release unlocked;
+    index_.reset();
+  }
+
+ private:
+  CopyIndex& index() {
+    if (!index_) throw std::runtime_error("the index is closed");
+    return *index_;
+  }
+  std::unique_ptr<CopyIndex> index_;
+};
+
+}  // namespace
+}  // namespace reprint::python
+
+PYBIND11_MODULE(_reprint, m) {
+  using namespace reprint::python;
+  namespace py = pybind11;
+  m.doc() = "reprint: find copies of the same text in piles of news and web documents";
+  m.def("clean", &Clean, "A document's article text: HTML to clean text, entities decoded, boilerplate removed",
+        py::arg("content"), py::kw_only(), py::arg("format") = "auto", py::arg("id") = "", py::arg("url") = "",
+        py::arg("date") = "", py::arg("title") = "", py::arg("remove_boilerplate") = true);
+  m.def("compare", &Compare, "How two clean texts relate: Jaccard, containment and relation of their shingle sets",
+        py::arg("a"), py::arg("b"), py::kw_only(), py::arg("jaccard") = 0.7, py::arg("containment") = 0.7);
+  m.def("align", &AlignTexts, "Passages of a reused in b, and the cut, added and edited gaps (byte offsets)",
+        py::arg("a"), py::arg("b"), py::kw_only(), py::arg("seed_words") = 3, py::arg("min_passage_words") = 5);
+  m.def("dedup_files", &DedupFiles, "Copy clusters of the documents in files or directories (as `reprint dedup`)",
+        py::arg("inputs"), py::kw_only(), py::arg("jaccard") = 0.7, py::arg("containment") = 0.7,
+        py::arg("threads") = 0);
+  m.def("stories_files", &StoriesFiles, "Stories of the documents in files or directories (as `reprint stories`)",
+        py::arg("inputs"), py::kw_only(), py::arg("threshold") = 0.11, py::arg("window_days") = 7.0,
+        py::arg("threads") = 0);
+  py::class_<PyCopyIndex>(m, "CopyIndex", "The persistent copy index that `reprint serve` answers from")
+      .def(py::init<const std::string&, std::optional<size_t>, bool>(), py::arg("path"), py::kw_only(),
+           py::arg("memory_mb") = py::none(), py::arg("sync") = true)
+      .def("add", &PyCopyIndex::Add, "Match, store and answer documents (dicts with id and text or html)",
+           py::arg("documents"))
+      .def("query", &PyCopyIndex::Query, "What add() would answer, storing nothing", py::arg("document"))
+      .def("get", &PyCopyIndex::Get, "A stored document, or None", py::arg("id"), py::kw_only(),
+           py::arg("text") = false)
+      .def("delete", &PyCopyIndex::Delete, "Remove a document; False when no such id is stored", py::arg("id"))
+      .def("delete_before", &PyCopyIndex::DeleteBefore,
+           "Retention: remove documents dated (else ingested) before this day (days since 1970-01-01)",
+           py::arg("day"))
+      .def("cluster", &PyCopyIndex::Cluster, "A copy cluster with its members, or None", py::arg("id"))
+      .def("story", &PyCopyIndex::Story, "A story with its members, or None", py::arg("id"), py::kw_only(),
+           py::arg("max_members") = 100)
+      .def("stats", &PyCopyIndex::Stats)
+      .def("check", &PyCopyIndex::CheckConsistency, "Verify every cross-reference; raises when inconsistent")
+      .def("compact", &PyCopyIndex::Compact, "Rewrite the store into its last level (after a bulk add)")
+      .def("close", &PyCopyIndex::Close)
+      .def("__enter__", [](PyCopyIndex& self) -> PyCopyIndex& { return self; })
+      .def("__exit__", [](PyCopyIndex& self, py::args) { self.Close(); });
+}
