@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "read/binary_sniff.h"
+#include "read/blank_text.h"
 #include "read/byte_source.h"
 #include "read/document_reader.h"
 #include "reprint/reader.h"

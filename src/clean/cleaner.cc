@@ -14,6 +14,7 @@
 #include "clean/charset.h"
 #include "clean/entities.h"
 #include "clean/format_detect.h"
+#include "util/binary_sniff.h"
 #include "clean/html_lexer.h"
 #include "clean/html_text.h"
 #include "clean/paragraphs.h"
@@ -131,7 +132,7 @@ Status Cleaner::CleanUnchecked(const RawDocument& raw, CleanDocument* out) {
   out->template_paragraphs = 0;
 
   std::string_view content = raw.content;
-  if (clean::LooksBinary(content)) return Status::MalformedInput("binary content");
+  if (LooksBinary(content)) return Status::MalformedInput("binary content");
   // Format sniffing reads ASCII markup, so UTF-16 (HTML or text) is decoded first.
   if (clean::HasUtf16Bom(content)) {
     const clean::CharsetDecoder::Page page = s.charsets.Decode(content, &s.utf16);

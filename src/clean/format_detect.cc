@@ -5,11 +5,11 @@
 #include <cstring>
 
 #include "clean/html_tags.h"
+#include "util/binary_sniff.h"
 
 namespace reprint::clean {
 namespace {
 
-constexpr size_t kBinarySample = 4096;
 constexpr size_t kTagSample = 64 * 1024;
 constexpr size_t kMinTags = 3;
 
@@ -61,53 +61,7 @@ size_t CountKnownTags(std::string_view s) {
   return count;
 }
 
-bool IsControl(uint32_t c) {
-  return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
-}
-
-// UTF-16 text after its byte order mark, judged by 16-bit units by the same
-// rule as bytes: a NUL unit or too many control units is binary.
-bool LooksBinaryUtf16(std::string_view sample, bool big_endian) {
-  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
-  size_t units = 0, controls = 0;
-  for (size_t i = 2; i + 1 < sample.size(); i += 2, ++units) {
-    const uint32_t unit = big_endian ? (p[i] << 8 | p[i + 1]) : (p[i + 1] << 8 | p[i]);
-    if (unit == 0) return true;
-    if (IsControl(unit)) ++controls;
-  }
-  return controls * 10 > units;
-}
-
 }  // namespace
-
-bool LooksBinary(std::string_view content) {
-  const std::string_view sample = content.substr(0, kBinarySample);
-  if (sample.starts_with("\xFF\xFE")) return LooksBinaryUtf16(sample, /*big_endian=*/false);
-  if (sample.starts_with("\xFE\xFF")) return LooksBinaryUtf16(sample, /*big_endian=*/true);
-  size_t controls = 0;
-  // Eight bytes at a time: only words holding a byte below 0x20 (exact for
-  // bytes below 0x80; bytes above are never controls) are looked at closely,
-  // and in text those are mostly line breaks.
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  size_t i = 0;
-  for (; i + 8 <= sample.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, sample.data() + i, 8);
-    if (((w - kOnes * 0x20) & ~w & kHigh) == 0) continue;
-    for (size_t j = i; j < i + 8; ++j) {
-      const unsigned char c = static_cast<unsigned char>(sample[j]);
-      if (c == 0) return true;
-      if (IsControl(c)) ++controls;
-    }
-  }
-  for (; i < sample.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(sample[i]);
-    if (c == 0) return true;
-    if (IsControl(c)) ++controls;
-  }
-  return controls * 10 > sample.size();
-}
 
 SniffedFormat SniffFormat(std::string_view content, bool check_binary) {
   if (check_binary && LooksBinary(content)) return SniffedFormat::kBinary;

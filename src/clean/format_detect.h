@@ -12,9 +12,9 @@ namespace reprint::clean {
 enum class SniffedFormat { kText, kHtml, kBinary };
 
 // Looks at the first few KB of `content`.
-//   kBinary: a NUL byte, or more than 10% control bytes (images, archives,
-//            UTF-16 text without a byte order mark) in the first 4 KB; UTF-16
-//            with its byte order mark is judged by 16-bit units instead.
+//   kBinary: LooksBinary (util/binary_sniff.h): a NUL byte, or more than 10%
+//            control bytes, in the first 8 KB (images, archives, UTF-16
+//            without a byte order mark).
 //   kHtml:   starts with a doctype, <html, <head, <body or an XML prolog, or
 //            holds at least three tags of well-known HTML elements in the
 //            first 64 KB (entity-encoded end tags such as "<&sol;p>" count):
@@ -31,7 +31,5 @@ inline bool ReadAsHtml(DocumentFormat format, std::string_view content) {
          (format == DocumentFormat::kAuto && SniffFormat(content, /*check_binary=*/false) == SniffedFormat::kHtml);
 }
 
-// Returns true iff the first 4 KB look binary (see kBinary above).
-bool LooksBinary(std::string_view content);
 
 }  // namespace reprint::clean

@@ -15,6 +15,7 @@
 #include "clean/charset.h"
 #include "clean/entities.h"
 #include "clean/format_detect.h"
+#include "util/binary_sniff.h"
 #include "clean/html_lexer.h"
 #include "clean/paragraphs.h"
 #include "clean/tag_stripper.h"
@@ -180,7 +181,7 @@ void Extractor::ExtractHtml(std::string_view html, Article* out) {
 Status Extractor::Extract(const RawDocument& raw, Article* out) {
   Impl& s = *impl_;
   std::string_view content = raw.content;
-  if (clean::LooksBinary(content)) return Status::MalformedInput("binary content");
+  if (LooksBinary(content)) return Status::MalformedInput("binary content");
   // Format sniffing reads ASCII markup, so UTF-16 (HTML or text) is decoded first.
   clean::CharsetDecoder::Page utf16{};
   if (clean::HasUtf16Bom(content)) content = (utf16 = s.charsets.Decode(content, &s.utf16)).text;

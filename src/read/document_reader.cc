@@ -10,12 +10,13 @@
 #include <utility>
 #include <vector>
 
-#include "read/binary_sniff.h"
+#include "read/blank_text.h"
 #include "read/decompress.h"
 #include "read/file_kind.h"
 #include "read/file_walker.h"
 #include "read/jsonl_record.h"
 #include "read/line_splitter.h"
+#include "util/binary_sniff.h"
 
 namespace reprint {
 namespace read {
@@ -110,7 +111,7 @@ class Reader final : public DocumentReader {
     if (json_lines && bom) head.erase(0, 3);  // simdjson rejects a byte order mark
     // UTF-16 passes LooksBinary for the clean stage to decode; simdjson cannot.
     const bool utf16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
-    if (!starts_like_json && (LooksBinary(head.data(), head.size()) || (json_lines && utf16))) {
+    if (!starts_like_json && (LooksBinary(head) || (json_lines && utf16))) {
       Report(entry.path, 0, "binary file, skipped");
       Finish();
       return false;

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <string_view>
 
-#include "read/binary_sniff.h"
+#include "read/blank_text.h"
 #include "read/line_splitter.h"
 #include "read/utf8_repair.h"
 

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "read/binary_sniff.h"
+#include "read/blank_text.h"
 #include "read/file_kind.h"
 #include "read/utf8_repair.h"
 
@@ -28,26 +28,7 @@ TEST(ReadFileKindTest, ExtensionsPickFormatAndCompression) {
   EXPECT_EQ(KindFromPath("x.gz").format, DocumentFormat::kAuto);
 }
 
-TEST(ReadBinarySniffTest, NulOrManyControlBytesMeanBinary) {
-  EXPECT_FALSE(LooksBinary("", 0));
-  EXPECT_FALSE(LooksBinary("plain text\r\n\tmore\f", 18));
-  EXPECT_TRUE(LooksBinary("abc\0def", 7));
-  EXPECT_TRUE(LooksBinary(std::string("\x01\x02\x03\x04x", 5).data(), 5));
-  EXPECT_FALSE(LooksBinary(std::string("\x01 hello world", 13).data(), 13));
-}
-
-TEST(ReadBinarySniffTest, Utf16WithByteOrderMarkIsJudgedByUnits) {
-  const std::string le("\xFF\xFE<\0p\0>\0h\0i\0", 12);
-  EXPECT_FALSE(LooksBinary(le.data(), le.size()));
-  const std::string be("\xFE\xFF\0<\0p\0>\0h\0i", 12);
-  EXPECT_FALSE(LooksBinary(be.data(), be.size()));
-  const std::string nul_unit("\xFF\xFEh\0\0\0i\0", 8);
-  EXPECT_TRUE(LooksBinary(nul_unit.data(), nul_unit.size()));
-  const std::string controls("\xFF\xFE\x01\0\x02\0\x7F\0a\0", 10);
-  EXPECT_TRUE(LooksBinary(controls.data(), controls.size()));
-}
-
-TEST(ReadBinarySniffTest, BlankMeansOnlyAsciiWhitespace) {
+TEST(ReadBlankTextTest, BlankMeansOnlyAsciiWhitespace) {
   EXPECT_TRUE(IsBlank("", 0));
   EXPECT_TRUE(IsBlank(" \t\r\n\v\f", 6));
   EXPECT_FALSE(IsBlank("  x ", 4));
