@@ -9,11 +9,13 @@
 # compacts) and its group commits. Shorter than run_serve_bench.sh, which
 # gives the figures of record.
 #
-#   bench/serve_run.sh BINARY query|ingest[,query|ingest...] [DURATION]
+#   bench/serve_run.sh BINARY query|ingest[,query|ingest|compacted...] [DURATION]
 #
 # Several loads run one after the other on the same server (ingest,query
-# measures queries on an index that has just taken writes, as in service).
+# measures queries on an index that has just taken writes, as in service;
+# `compacted` waits for the server's idle compaction, see SERVE_ARGS).
 # Environment: CONNS (default 8); INDEX (default bench/out/serve-index-1000000);
+# SERVE_ARGS (more flags for `reprint serve`, e.g. "--compact-idle 5");
 # PRELOAD (an allocator to LD_PRELOAD into the server); PERF=FILE to record a
 # perf profile of the server over each load (FILE.query, FILE.ingest).
 set -euo pipefail
@@ -28,7 +30,8 @@ if curl -sf "http://127.0.0.1:$port/v1/health" > /dev/null; then echo "port $por
 
 work="$(mktemp -d)"
 for f in "$index"/*; do case "$f" in *.sst) ln "$f" "$work/" ;; *) cp -a "$f" "$work/" ;; esac; done
-LD_PRELOAD="${PRELOAD:-}" "$binary" serve --index "$work" --bind "127.0.0.1:$port" 2> "$work.log" &
+# shellcheck disable=SC2086  # SERVE_ARGS is a list of flags
+LD_PRELOAD="${PRELOAD:-}" "$binary" serve --index "$work" --bind "127.0.0.1:$port" ${SERVE_ARGS:-} 2> "$work.log" &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; while kill -0 $pid 2>/dev/null; do sleep 0.2; done; rm -rf "$work" "$work.log"' EXIT
 until curl -sf "http://127.0.0.1:$port/v1/health" > /dev/null; do
@@ -61,11 +64,23 @@ measure() {  # one load: query or ingest
     "$work.before" "$work.after" | sort
   curl -s "http://127.0.0.1:$port/metrics" | grep -E "^reprint_index_(commits|committed_documents)_total"
 }
+wait_compaction() {  # until the server's idle compaction has run once more
+  local metric=reprint_index_compactions_total before now start=$SECONDS
+  before=$(curl -s "http://127.0.0.1:$port/metrics" | awk -v m=$metric '$1 == m { print $2 }')
+  echo "== waiting for an idle compaction"
+  while now=$(curl -s "http://127.0.0.1:$port/metrics" | awk -v m=$metric '$1 == m { print $2 }'); [[ "$now" == "$before" ]]; do
+    (( SECONDS - start < 600 )) || { echo "no compaction in 600 s" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "compacted after $((SECONDS - start)) s; $(curl -s "http://127.0.0.1:$port/metrics" | grep -E "^reprint_index_compaction_seconds_total")"
+}
 thread_ticks() { for t in /proc/"$pid"/task/*; do echo "$(cat "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"; done; }
 ingested=0
 IFS=, read -ra modes <<< "$mode"
 for m in "${modes[@]}"; do
-  case "$m" in query|ingest) ;; *) echo "modes are query and ingest" >&2; exit 2 ;; esac
+  case "$m" in query|ingest|compacted) ;; *) echo "modes are query, ingest and compacted" >&2; exit 2 ;; esac
 done
-for m in "${modes[@]}"; do measure "$m"; done
+for m in "${modes[@]}"; do
+  if [[ "$m" == compacted ]]; then wait_compaction; else measure "$m"; fi
+done
 rm -f "$work.before" "$work.after"

@@ -187,5 +187,37 @@ TEST_F(ServeApiTest, RetentionDropsOldDocumentsAtStart) {
   Get("/v1/documents/fresh");
 }
 
+// The metric's value, or -1 when /metrics does not have it.
+double MetricValue(const std::string& metrics, const std::string& name) {
+  const size_t at = metrics.find("\n" + name + " ");
+  return at == std::string::npos ? -1 : std::stod(metrics.substr(at + name.size() + 2));
+}
+
+TEST_F(ServeApiTest, CompactsOnceIdleAfterWritesAndAnswersTheSame) {
+  ASSERT_EQ(server_->Stop(SIGTERM), 0);
+  std::string error;
+  server_ = ServeProcess::Start((dir_.path() / "index").string(), {"--compact-idle", "0.3"}, &error);
+  ASSERT_NE(server_, nullptr) << error;
+  client_ = server_->Client();
+  const auto compactions = [this] { return MetricValue(client_->Get("/metrics")->body, "reprint_index_compactions_total"); };
+  const auto wait_for_compactions = [&](double n) {
+    for (int i = 0; i < 300 && compactions() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return compactions();
+  };
+  EXPECT_EQ(compactions(), 0);  // no writes yet: nothing to compact
+  PostOne("source", texts_[0]);
+  const json copy = PostOne("copy", TrimmedCopy(texts_[0], 0.6));
+  ASSERT_EQ(copy["copy_of"], "source");
+  EXPECT_EQ(wait_for_compactions(1), 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  EXPECT_EQ(compactions(), 1);  // idle since: nothing new to compact
+  const json again = PostOne("query", TrimmedCopy(texts_[0], 0.6), "?dry_run=1");
+  EXPECT_EQ(again["copy_of"], "source");
+  EXPECT_EQ(again["cluster"]["id"], copy["cluster"]["id"]);
+  ASSERT_EQ(client_->Delete("/v1/documents/copy")->status, 200);  // a deletion is a write too
+  EXPECT_EQ(wait_for_compactions(2), 2);
+  Get("/v1/documents/copy", 404);
+}
+
 }  // namespace
 }  // namespace reprint::testing

@@ -171,6 +171,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1 << 20));
   serve_cmd->add_option("--keep-alive-timeout", serve.keep_alive_seconds, "Seconds an idle connection stays open")
       ->capture_default_str()->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--compact-idle", serve.compact_idle_seconds,
+                        "Compact the index after this many seconds without writes (when some came since the last "
+                        "compaction); 0: never")
+      ->capture_default_str()->check(CLI::Range(0.0, 86400.0 * 365));
 
   // reprint index
   reprint::cli::IndexArgs index;

@@ -15,6 +15,7 @@
 #include "bearer_token.h"
 #include "bind_address.h"
 #include "http_service.h"
+#include "idle_compaction.h"
 #include "retention.h"
 #include "reprint/copy_index.h"
 #include "shutdown_signals.h"
@@ -105,6 +106,7 @@ int RunServe(const ServeArgs& args) {
   }
   std::unique_ptr<CopyIndex> index = std::move(opened).value();
   auto retention = std::make_unique<Retention>(index.get(), args.retention_days);
+  auto idle_compaction = std::make_unique<IdleCompaction>(index.get(), args.compact_idle_seconds);
 
   ServiceLimits limits;
   limits.max_inflight = args.max_inflight;
@@ -135,6 +137,7 @@ int RunServe(const ServeArgs& args) {
   serving_over.store(true);
   signals.reset();
   retention.reset();
+  idle_compaction.reset();
 
   index.reset();  // waits for pending writes and flushes
   std::fprintf(stderr, "reprint serve: stopped\n");

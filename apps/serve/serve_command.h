@@ -31,6 +31,9 @@ struct ServeArgs {
   double read_timeout_seconds = 10;
   int keep_alive_seconds = 5;  // idle time before a kept-alive connection closes
   int retention_days = 0;      // > 0: drop documents older than this, at start and hourly
+  // Compact the index once no write has come for this long (and some have
+  // since the last compaction); 0: never.
+  double compact_idle_seconds = 60;
 };
 
 // Runs until SIGTERM or SIGINT. Returns the exit status: 0 after a graceful

@@ -22,6 +22,11 @@ void Gauge(std::string* out, const char* name, const char* help, uint64_t value,
   Append(out, "%s %" PRIu64 "\n", name, value);
 }
 
+void Counter(std::string* out, const char* name, const char* help, double value) {
+  Metric(out, name, "counter", help);
+  Append(out, "%s %.6f\n", name, value);
+}
+
 }  // namespace
 
 ServiceMetrics::ServiceMetrics() = default;
@@ -86,9 +91,12 @@ std::string ServiceMetrics::Render(const CopyIndexStats& stats, int inflight) co
   Gauge(&out, "reprint_index_cache_bytes", "Bytes of the block cache in use.", stats.cache_bytes_used);
   Gauge(&out, "reprint_index_memtable_bytes", "Bytes of the write buffers (memtables).", stats.memtable_bytes);
   Gauge(&out, "reprint_index_pending_documents", "Documents waiting for the writer.", stats.pending_documents);
-  Gauge(&out, "reprint_index_commits_total", "Group commits since the index was opened.", stats.commits, "counter");
+  Gauge(&out, "reprint_index_commits_total", "Committed write batches (ingest groups, deletions) since the index was opened.", stats.commits, "counter");
   Gauge(&out, "reprint_index_committed_documents_total", "Documents committed since the index was opened.",
         stats.committed_documents, "counter");
+  Gauge(&out, "reprint_index_compactions_total", "Full compactions (idle or requested) since the index was opened.",
+        stats.compactions, "counter");
+  Counter(&out, "reprint_index_compaction_seconds_total", "Seconds spent in them.", stats.compaction_seconds);
   return out;
 }
 

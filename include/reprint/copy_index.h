@@ -153,8 +153,10 @@ struct CopyIndexStats {
   uint64_t cache_bytes_used = 0;
   uint64_t memtable_bytes = 0;
   uint64_t pending_documents = 0;
-  uint64_t commits = 0;           // group commits since open
+  uint64_t commits = 0;           // committed write batches since open (adds, deletions, retention)
   uint64_t committed_documents = 0;
+  uint64_t compactions = 0;       // Compact() calls completed since open
+  double compaction_seconds = 0;  // and the time they took
 };
 
 // Splits a memory budget for the index (block cache, write buffers, live

@@ -107,7 +107,8 @@ struct CopyIndex::Impl {
 
   mutable std::mutex stats_mutex;
   store::IndexState published;  // state as of the last commit
-  uint64_t commits = 0, committed_documents = 0;
+  uint64_t commits = 0, committed_documents = 0, compactions = 0;
+  double compaction_seconds = 0;
 
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<PrepareWorker>> pool;
@@ -248,7 +249,6 @@ void CopyIndex::Impl::ProcessGroup(const std::vector<AddRequest*>& requests) {
   for (AddRequest* r : requests) r->status = status;
   if (status.ok()) {
     std::lock_guard stats_lock(stats_mutex);
-    ++commits;
     for (AddRequest* r : requests) committed_documents += r->documents->size();
   }
 }
@@ -263,6 +263,8 @@ Status CopyIndex::Impl::Commit(store::WriteGroup* group, const store::IndexState
     return status;
   }
   Publish();
+  std::lock_guard lock(stats_mutex);
+  ++commits;
   return status;
 }
 
@@ -558,7 +560,15 @@ Result<StoryInfo> CopyIndex::GetStory(uint64_t story_id, size_t max_members) con
 
 Status CopyIndex::CheckConsistency() const { return store::CheckIndex(impl_->core); }
 
-Status CopyIndex::Compact() { return impl_->core.database->CompactAll(); }
+Status CopyIndex::Compact() {
+  const auto start = std::chrono::steady_clock::now();
+  Status status = impl_->core.database->CompactAll();
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  std::lock_guard lock(impl_->stats_mutex);
+  impl_->compactions += status.ok();
+  impl_->compaction_seconds += took.count();
+  return status;
+}
 
 CopyIndexStats CopyIndex::Stats() const {
   CopyIndexStats stats;
@@ -572,6 +582,8 @@ CopyIndexStats CopyIndex::Stats() const {
     stats.capped_keys = s.capped_keys;
     stats.commits = impl_->commits;
     stats.committed_documents = impl_->committed_documents;
+    stats.compactions = impl_->compactions;
+    stats.compaction_seconds = impl_->compaction_seconds;
   }
   {
     std::lock_guard lock(impl_->queue_mutex);
