@@ -1,6 +1,6 @@
 // CopyIndex::CheckConsistency(): every cross-reference the writer maintains,
 // checked from both ends. Used after crashes in tests and by
-// `reprint index check`; it reads the whole index.
+// `reprint index check`; it reads the whole index, postings included.
 #include <rocksdb/iterator.h>
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <set>
 
 #include "reprint/copy_index.h"
+#include "store/chunked_list.h"
 #include "store/clusters.h"
 #include "store/coding.h"
 #include "store/index_core.h"
@@ -88,6 +89,55 @@ Status CheckCluster(store::StoreReader* reader, uint64_t id, const store::Cluste
   return Status::Ok();
 }
 
+// A stored document, as the lists that name it need to know it.
+struct LiveDocument {
+  uint64_t seq = 0;
+  uint64_t exact_hash = 0;
+  bool indexed = false;
+  bool operator<(uint64_t other) const { return seq < other; }
+};
+
+const LiveDocument* FindLive(const std::vector<LiveDocument>& live, uint64_t seq) {
+  auto it = std::lower_bound(live.begin(), live.end(), seq);
+  return it != live.end() && it->seq == seq ? &*it : nullptr;
+}
+
+// Every entry of every posting names a stored document that represents its
+// text (deletions must take their entries out).
+Status CheckPostings(const store::IndexCore& core, store::SnapshotReader* reader, const std::vector<LiveDocument>& live) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      core.database->db()->NewIterator(reader->read_options(), core.database->handle(Column::kPostings)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::string_view posting = it->value().ToStringView();
+    for (size_t i = 0; i < store::PostingLength(posting); ++i) {
+      const uint64_t seq = store::PostingAt(posting, i).seq;
+      const LiveDocument* doc = FindLive(live, seq);
+      if (doc == nullptr || !doc->indexed)
+        return Problem(seq, std::string(doc == nullptr ? "not stored" : "an exact copy") + ", but in a posting");
+    }
+  }
+  return store::FromRocks(it->status(), "scanning the postings");
+}
+
+// The documents sharing a text are listed under its hash, in order of seq,
+// and the first of them alone is in the postings.
+Status CheckExactList(store::StoreReader* reader, std::string_view key, const std::vector<LiveDocument>& live,
+                      uint64_t* listed) {
+  std::vector<uint64_t> seqs;
+  if (Status s = store::SeqChunks::Load(reader, Column::kMeta, key, &seqs); !s.ok()) return s;
+  const uint64_t hash = store::ReadBigEndian64(key.substr(1));
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    const LiveDocument* doc = FindLive(live, seqs[i]);
+    if (doc == nullptr) return Problem(seqs[i], "not stored, but listed under its text's hash");
+    if (doc->exact_hash != hash) return Problem(seqs[i], "listed under another text's hash");
+    if (doc->indexed != (i == 0))
+      return Problem(seqs[i], doc->indexed ? "in the postings behind an earlier exact copy" : "first of its text, but not in the postings");
+    if (i > 0 && seqs[i - 1] >= seqs[i]) return Problem(seqs[i], "listed out of order under its text's hash");
+  }
+  *listed += seqs.size();
+  return Status::Ok();
+}
+
 }  // namespace
 
 namespace store {
@@ -98,15 +148,19 @@ Status CheckIndex(const IndexCore& core) {
       core.database->db()->NewIterator(reader.read_options(), core.database->handle(Column::kMeta)));
   uint64_t documents = 0, clusters = 0, clustered = 0, pointing_to_a_cluster = 0;
   store::IndexState state;
+  std::vector<LiveDocument> live;  // in order of seq, as the scan meets them
+  std::vector<std::string> exact_lists;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string_view key = it->key().ToStringView(), value = it->value().ToStringView();
     if (key == "S" && !store::DecodeState(value, &state)) return Status::Corruption("state record");
     if (key.size() != 9) continue;
+    if (key[0] == 'q') exact_lists.emplace_back(key);
     const uint64_t number = store::ReadBigEndian64(key.substr(1));
     if (key[0] == 'd') {
       store::DocRecord doc;
       if (!store::DecodeDoc(value, &doc)) return Problem(number, "unreadable record");
       if (Status s = CheckDocument(&reader, number, doc, core.options.max_bucket); !s.ok()) return s;
+      live.push_back({number, doc.exact_hash, doc.indexed});
       ++documents;
       pointing_to_a_cluster += doc.cluster_id != 0;
     } else if (key[0] == 'c') {
@@ -119,6 +173,13 @@ Status CheckIndex(const IndexCore& core) {
     }
   }
   if (Status s = store::FromRocks(it->status(), "scanning the index"); !s.ok()) return s;
+  uint64_t listed = 0;
+  for (const std::string& key : exact_lists)
+    if (Status s = CheckExactList(&reader, key, live, &listed); !s.ok()) return s;
+  if (listed != documents)
+    return Status::Corruption(std::to_string(documents) + " documents, but " + std::to_string(listed) +
+                              " listed under their texts' hashes");
+  if (Status s = CheckPostings(core, &reader, live); !s.ok()) return s;
   if (pointing_to_a_cluster != clustered)
     return Status::Corruption(std::to_string(pointing_to_a_cluster) + " records point to a cluster, but clusters list " +
                               std::to_string(clustered) + " members");
