@@ -180,17 +180,27 @@ struct ProblemList {
   }
 };
 
+// Runs a batch job over files with the GIL released; what the reader
+// skipped goes to *problems.
+template <typename Output, typename Options, typename Job>
+Output RunBatch(Options options, Job job, std::vector<std::string>* problems) {
+  ProblemList list;
+  list.Attach(&options.read);
+  Result<Output> result = [&] {
+    py::gil_scoped_release unlocked;
+    return job(options);
+  }();
+  *problems = std::move(list.messages);
+  return Take(std::move(result));
+}
+
 py::dict DedupFiles(const std::vector<std::string>& inputs, double jaccard, double containment, unsigned threads) {
   DedupOptions options;
   options.thresholds.jaccard = jaccard, options.thresholds.containment = containment;
   options.threads = threads;
-  ProblemList problems;
-  problems.Attach(&options.read);
-  DedupResult result;
-  {
-    py::gil_scoped_release unlocked;
-    result = Take(Deduplicate(inputs, options));
-  }
+  std::vector<std::string> problems;
+  const DedupResult result = RunBatch<DedupResult>(
+      options, [&inputs](const DedupOptions& o) { return Deduplicate(inputs, o); }, &problems);
   py::list clusters;
   for (const Cluster& c : result.clusters) {
     py::list members;
@@ -210,7 +220,7 @@ py::dict DedupFiles(const std::vector<std::string>& inputs, double jaccard, doub
                  py::arg("duplicates") = s.duplicates, py::arg("candidate_pairs") = s.candidate_pairs,
                  py::arg("verified_pairs") = s.verified_pairs, py::arg("seconds") = s.seconds);
   return py::dict(py::arg("documents") = ids, py::arg("clusters") = clusters, py::arg("stats") = stats,
-                  py::arg("problems") = problems.messages);
+                  py::arg("problems") = problems);
 }
 
 py::dict StoriesFiles(const std::vector<std::string>& inputs, double threshold, double window_days, unsigned threads) {
@@ -218,13 +228,9 @@ py::dict StoriesFiles(const std::vector<std::string>& inputs, double threshold, 
   options.threshold = threshold;
   options.window_days = window_days;
   options.threads = threads;
-  ProblemList problems;
-  problems.Attach(&options.read);
-  StoryResult result;
-  {
-    py::gil_scoped_release unlocked;
-    result = Take(ClusterStories(inputs, options));
-  }
+  std::vector<std::string> problems;
+  const StoryResult result = RunBatch<StoryResult>(
+      options, [&inputs](const StoryOptions& o) { return ClusterStories(inputs, o); }, &problems);
   py::list stories;
   for (const Story& story : result.stories) {
     std::vector<std::string> members;
@@ -232,7 +238,7 @@ py::dict StoriesFiles(const std::vector<std::string>& inputs, double threshold, 
     stories.append(py::dict(py::arg("id") = story.id, py::arg("label") = story.label, py::arg("members") = members));
   }
   return py::dict(py::arg("stories") = stories, py::arg("documents") = result.stats.documents,
-                  py::arg("skipped") = result.stats.skipped, py::arg("problems") = problems.messages);
+                  py::arg("skipped") = result.stats.skipped, py::arg("problems") = problems);
 }
 
 // The persistent copy index (reprint/copy_index.h). Closing it (or leaving

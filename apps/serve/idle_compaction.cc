@@ -1,47 +1,36 @@
 #include "idle_compaction.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 
 namespace reprint::serve {
 
-IdleCompaction::IdleCompaction(CopyIndex* index, double idle_seconds) : index_(index), idle_seconds_(idle_seconds) {
-  if (idle_seconds_ > 0) thread_ = std::thread([this] { Run(); });
-}
-
-IdleCompaction::~IdleCompaction() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void IdleCompaction::Run() {
-  using Clock = std::chrono::steady_clock;
-  const auto idle = std::chrono::duration<double>(idle_seconds_);
+IdleCompaction::IdleCompaction(CopyIndex* index, double idle_seconds)
+    : index_(index),
+      idle_(idle_seconds),
+      seen_commits_(index->Stats().commits),
+      compacted_commits_(seen_commits_),
+      last_change_(std::chrono::steady_clock::now()) {
+  if (idle_seconds <= 0) return;
   // Looks often enough to notice the idle moment within a tenth of it.
-  const auto poll = std::chrono::duration_cast<Clock::duration>(std::clamp(idle / 10, std::chrono::duration<double>(0.05),
-                                                                           std::chrono::duration<double>(10)));
-  uint64_t seen = index_->Stats().commits, compacted = seen;
-  auto last_change = Clock::now();
-  std::unique_lock lock(mutex_);
-  while (!wake_.wait_for(lock, poll, [this] { return stopping_; })) {
-    const uint64_t commits = index_->Stats().commits;
-    if (commits != seen) {
-      seen = commits;
-      last_change = Clock::now();
-      continue;
-    }
-    if (commits == compacted || Clock::now() - last_change < idle) continue;
-    lock.unlock();
-    Status status = index_->Compact();
-    if (!status.ok()) std::fprintf(stderr, "reprint serve: compaction failed: %s\n", status.ToString().c_str());
-    compacted = commits;  // a failure is not retried until more writes come
-    lock.lock();
+  const std::chrono::duration<double> poll = std::clamp(idle_ / 10, std::chrono::duration<double>(0.05),
+                                                        std::chrono::duration<double>(10));
+  thread_ = std::make_unique<PeriodicThread>(std::chrono::duration_cast<std::chrono::steady_clock::duration>(poll),
+                                             [this] { Look(); });
+}
+
+void IdleCompaction::Look() {
+  const uint64_t commits = index_->Stats().commits;
+  const auto now = std::chrono::steady_clock::now();
+  if (commits != seen_commits_) {
+    seen_commits_ = commits;
+    last_change_ = now;
+    return;
   }
+  if (commits == compacted_commits_ || now - last_change_ < idle_) return;
+  Status status = index_->Compact();
+  if (!status.ok()) std::fprintf(stderr, "reprint serve: compaction failed: %s\n", status.ToString().c_str());
+  compacted_commits_ = commits;  // a failure is not retried until more writes come
 }
 
 }  // namespace reprint::serve

@@ -7,32 +7,29 @@
 // them, and never compacts while writes keep coming.
 #pragma once
 
-#include <condition_variable>
+#include <chrono>
 #include <cstdint>
-#include <mutex>
-#include <thread>
+#include <memory>
 
+#include "periodic_thread.h"
 #include "reprint/copy_index.h"
 
 namespace reprint::serve {
 
 class IdleCompaction {
  public:
-  // idle_seconds <= 0: does nothing.
+  // idle_seconds <= 0: does nothing. Destruction stops the thread (a
+  // compaction in progress finishes first).
   IdleCompaction(CopyIndex* index, double idle_seconds);
-  ~IdleCompaction();  // stops the thread (a compaction in progress finishes first)
-  IdleCompaction(const IdleCompaction&) = delete;
-  IdleCompaction& operator=(const IdleCompaction&) = delete;
 
  private:
-  void Run();
+  void Look();
 
   CopyIndex* index_;
-  double idle_seconds_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::chrono::duration<double> idle_;
+  uint64_t seen_commits_ = 0, compacted_commits_ = 0;
+  std::chrono::steady_clock::time_point last_change_;
+  std::unique_ptr<PeriodicThread> thread_;  // last: stopped before the rest goes
 };
 
 }  // namespace reprint::serve

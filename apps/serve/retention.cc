@@ -8,33 +8,17 @@
 namespace reprint::serve {
 
 Retention::Retention(CopyIndex* index, int days) : index_(index), days_(days) {
-  if (days_ > 0) thread_ = std::thread([this] { Run(); });
+  if (days_ > 0) thread_ = std::make_unique<PeriodicThread>(std::chrono::hours(1), [this] { Expire(); });
 }
 
-Retention::~Retention() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void Retention::Run() {
-  constexpr auto kInterval = std::chrono::hours(1);
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    const auto today = static_cast<int32_t>(std::time(nullptr) / 86400);
-    Result<uint64_t> removed = index_->DeleteBefore(today - days_);
-    if (!removed.ok())
-      std::fprintf(stderr, "reprint serve: retention failed: %s\n", removed.status().ToString().c_str());
-    else if (removed.value() > 0)
-      std::fprintf(stderr, "reprint serve: retention removed %" PRIu64 " documents older than %d days\n",
-                   removed.value(), days_);
-    lock.lock();
-    wake_.wait_for(lock, kInterval, [this] { return stopping_; });
-  }
+void Retention::Expire() {
+  const auto today = static_cast<int32_t>(std::time(nullptr) / 86400);
+  Result<uint64_t> removed = index_->DeleteBefore(today - days_);
+  if (!removed.ok())
+    std::fprintf(stderr, "reprint serve: retention failed: %s\n", removed.status().ToString().c_str());
+  else if (removed.value() > 0)
+    std::fprintf(stderr, "reprint serve: retention removed %" PRIu64 " documents older than %d days\n", removed.value(),
+                 days_);
 }
 
 }  // namespace reprint::serve

@@ -3,31 +3,25 @@
 // through CopyIndex::DeleteBefore (which keeps clusters consistent).
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <memory>
 
+#include "periodic_thread.h"
 #include "reprint/copy_index.h"
 
 namespace reprint::serve {
 
 class Retention {
  public:
-  // days <= 0: does nothing.
+  // days <= 0: does nothing. Destruction stops the thread (an expiry in
+  // progress finishes first).
   Retention(CopyIndex* index, int days);
-  ~Retention();  // stops the thread (an expiry in progress finishes first)
-  Retention(const Retention&) = delete;
-  Retention& operator=(const Retention&) = delete;
 
  private:
-  void Run();
+  void Expire();
 
   CopyIndex* index_;
   int days_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::unique_ptr<PeriodicThread> thread_;  // last: stopped before the rest goes
 };
 
 }  // namespace reprint::serve
