@@ -9,3 +9,9 @@ if(REPRINT_SANITIZE)
   add_compile_options(${REPRINT_SANITIZER_FLAGS})
   add_link_options(${REPRINT_SANITIZER_FLAGS})
 endif()
+if(REPRINT_TSAN)
+  # The service's threads (HTTP workers, index writer, syncer, background
+  # compaction and retention) share the index; ThreadSanitizer checks them.
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()

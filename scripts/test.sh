@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds reprint twice (optimised, and with AddressSanitizer + UBSan) and runs
-# the whole test suite in both. This is what CI runs.
+# Builds reprint three times (optimised, with AddressSanitizer + UBSan, and
+# with ThreadSanitizer) and runs the whole test suite in each. This is what
+# CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -13,3 +14,7 @@ ctest --preset release -j "$jobs"
 cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize -j "$jobs"
 ctest --preset sanitize -j "$jobs"
+
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j "$jobs"
+ctest --preset tsan -j "$jobs"
