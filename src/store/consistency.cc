@@ -89,31 +89,33 @@ Status CheckCluster(store::StoreReader* reader, uint64_t id, const store::Cluste
   return Status::Ok();
 }
 
-// A stored document, as the lists that name it need to know it.
-struct LiveDocument {
-  uint64_t seq = 0;
-  uint64_t exact_hash = 0;
-  bool indexed = false;
-  bool operator<(uint64_t other) const { return seq < other; }
-};
+// The stored documents as the lists that name them need to know them: two
+// bits per seq, so checking a large index does not hold its records.
+class LiveSet {
+ public:
+  void Add(uint64_t seq, bool indexed) {
+    if (seq >= live_.size()) live_.resize(seq + 1), indexed_.resize(seq + 1);
+    live_[seq] = true;
+    indexed_[seq] = indexed;
+  }
+  bool Live(uint64_t seq) const { return seq < live_.size() && live_[seq]; }
+  bool Indexed(uint64_t seq) const { return Live(seq) && indexed_[seq]; }
 
-const LiveDocument* FindLive(const std::vector<LiveDocument>& live, uint64_t seq) {
-  auto it = std::lower_bound(live.begin(), live.end(), seq);
-  return it != live.end() && it->seq == seq ? &*it : nullptr;
-}
+ private:
+  std::vector<bool> live_, indexed_;
+};
 
 // Every entry of every posting names a stored document that represents its
 // text (deletions must take their entries out).
-Status CheckPostings(const store::IndexCore& core, store::SnapshotReader* reader, const std::vector<LiveDocument>& live) {
+Status CheckPostings(const store::IndexCore& core, store::SnapshotReader* reader, const LiveSet& live) {
   std::unique_ptr<rocksdb::Iterator> it(
       core.database->db()->NewIterator(reader->read_options(), core.database->handle(Column::kPostings)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string_view posting = it->value().ToStringView();
     for (size_t i = 0; i < store::PostingLength(posting); ++i) {
       const uint64_t seq = store::PostingAt(posting, i).seq;
-      const LiveDocument* doc = FindLive(live, seq);
-      if (doc == nullptr || !doc->indexed)
-        return Problem(seq, std::string(doc == nullptr ? "not stored" : "an exact copy") + ", but in a posting");
+      if (!live.Indexed(seq))
+        return Problem(seq, std::string(live.Live(seq) ? "an exact copy" : "not stored") + ", but in a posting");
     }
   }
   return store::FromRocks(it->status(), "scanning the postings");
@@ -121,21 +123,34 @@ Status CheckPostings(const store::IndexCore& core, store::SnapshotReader* reader
 
 // The documents sharing a text are listed under its hash, in order of seq,
 // and the first of them alone is in the postings.
-Status CheckExactList(store::StoreReader* reader, std::string_view key, const std::vector<LiveDocument>& live,
-                      uint64_t* listed) {
+Status CheckExactList(store::StoreReader* reader, std::string_view key, const LiveSet& live, uint64_t* listed) {
   std::vector<uint64_t> seqs;
   if (Status s = store::SeqChunks::Load(reader, Column::kMeta, key, &seqs); !s.ok()) return s;
   const uint64_t hash = store::ReadBigEndian64(key.substr(1));
+  store::DocRecord doc;
+  bool found = false;
   for (size_t i = 0; i < seqs.size(); ++i) {
-    const LiveDocument* doc = FindLive(live, seqs[i]);
-    if (doc == nullptr) return Problem(seqs[i], "not stored, but listed under its text's hash");
-    if (doc->exact_hash != hash) return Problem(seqs[i], "listed under another text's hash");
-    if (doc->indexed != (i == 0))
-      return Problem(seqs[i], doc->indexed ? "in the postings behind an earlier exact copy" : "first of its text, but not in the postings");
+    if (!live.Live(seqs[i])) return Problem(seqs[i], "not stored, but listed under its text's hash");
+    if (Status s = store::LoadDoc(reader, seqs[i], &doc, &found); !s.ok()) return s;
+    if (doc.exact_hash != hash) return Problem(seqs[i], "listed under another text's hash");
+    if (doc.indexed != (i == 0))
+      return Problem(seqs[i], doc.indexed ? "in the postings behind an earlier exact copy" : "first of its text, but not in the postings");
     if (i > 0 && seqs[i - 1] >= seqs[i]) return Problem(seqs[i], "listed out of order under its text's hash");
   }
   *listed += seqs.size();
   return Status::Ok();
+}
+
+// Every list of documents sharing a text (chunked lists under 'q' + hash).
+Status CheckExactLists(const store::IndexCore& core, store::SnapshotReader* reader, const LiveSet& live,
+                       uint64_t* listed) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      core.database->db()->NewIterator(reader->read_options(), core.database->handle(Column::kMeta)));
+  for (it->Seek("q"); it->Valid() && it->key().starts_with("q"); it->Next()) {
+    if (it->key().size() != 9) continue;  // a chunk of the list, not its header
+    if (Status s = CheckExactList(reader, it->key().ToStringView(), live, listed); !s.ok()) return s;
+  }
+  return store::FromRocks(it->status(), "scanning the exact-text lists");
 }
 
 }  // namespace
@@ -148,19 +163,17 @@ Status CheckIndex(const IndexCore& core) {
       core.database->db()->NewIterator(reader.read_options(), core.database->handle(Column::kMeta)));
   uint64_t documents = 0, clusters = 0, clustered = 0, pointing_to_a_cluster = 0;
   store::IndexState state;
-  std::vector<LiveDocument> live;  // in order of seq, as the scan meets them
-  std::vector<std::string> exact_lists;
+  LiveSet live;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string_view key = it->key().ToStringView(), value = it->value().ToStringView();
     if (key == "S" && !store::DecodeState(value, &state)) return Status::Corruption("state record");
     if (key.size() != 9) continue;
-    if (key[0] == 'q') exact_lists.emplace_back(key);
     const uint64_t number = store::ReadBigEndian64(key.substr(1));
     if (key[0] == 'd') {
       store::DocRecord doc;
       if (!store::DecodeDoc(value, &doc)) return Problem(number, "unreadable record");
       if (Status s = CheckDocument(&reader, number, doc, core.options.max_bucket); !s.ok()) return s;
-      live.push_back({number, doc.exact_hash, doc.indexed});
+      live.Add(number, doc.indexed);
       ++documents;
       pointing_to_a_cluster += doc.cluster_id != 0;
     } else if (key[0] == 'c') {
@@ -174,8 +187,7 @@ Status CheckIndex(const IndexCore& core) {
   }
   if (Status s = store::FromRocks(it->status(), "scanning the index"); !s.ok()) return s;
   uint64_t listed = 0;
-  for (const std::string& key : exact_lists)
-    if (Status s = CheckExactList(&reader, key, live, &listed); !s.ok()) return s;
+  if (Status s = CheckExactLists(core, &reader, live, &listed); !s.ok()) return s;
   if (listed != documents)
     return Status::Corruption(std::to_string(documents) + " documents, but " + std::to_string(listed) +
                               " listed under their texts' hashes");
