@@ -8,6 +8,8 @@
 
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -242,7 +244,8 @@ py::dict StoriesFiles(const std::vector<std::string>& inputs, double threshold, 
 }
 
 // The persistent copy index (reprint/copy_index.h). Closing it (or leaving
-// a `with` block) releases the directory's lock.
+// a `with` block) releases the directory's lock. Every method may be called
+// from any Python thread; close() waits for the calls in progress.
 class PyCopyIndex {
  public:
   PyCopyIndex(const std::string& dir, std::optional<size_t> memory_mb, bool sync) {
@@ -257,12 +260,11 @@ class PyCopyIndex {
     std::vector<RawDocument> raw;
     for (size_t i = 0; i < docs.size(); ++i) raw.push_back(RawFromDict(docs[i].cast<py::dict>(), i));
     std::vector<DocumentAnswer> answers;
-    {
-      py::gil_scoped_release unlocked;
+    Use([&](CopyIndex& index) {
       std::vector<PreparedDocument> prepared;
-      for (const RawDocument& r : raw) prepared.push_back(Take(index().Prepare(r)));
-      Check(index().Add(std::move(prepared), &answers));
-    }
+      for (const RawDocument& r : raw) prepared.push_back(Take(index.Prepare(r)));
+      Check(index.Add(std::move(prepared), &answers));
+    });
     py::list out;
     for (const DocumentAnswer& a : answers) out.append(FromJson(serve::AnswerJson(a)));
     return out;
@@ -271,83 +273,68 @@ class PyCopyIndex {
   py::object Query(const py::dict& doc) {
     const RawDocument raw = RawFromDict(doc, 0);
     DocumentAnswer answer;
-    {
-      py::gil_scoped_release unlocked;
-      Check(index().Query(Take(index().Prepare(raw, false)), &answer));
-    }
+    Use([&](CopyIndex& index) { Check(index.Query(Take(index.Prepare(raw, false)), &answer)); });
     return FromJson(serve::AnswerJson(answer));
   }
 
   py::object Get(const std::string& id, bool with_text) {
-    Result<StoredDocument> doc = [&] {
-      py::gil_scoped_release unlocked;
-      return index().GetDocument(id);
-    }();
-    if (doc.status().code() == StatusCode::kNotFound) return py::none();
-    return FromJson(serve::StoredDocumentJson(Take(std::move(doc)), with_text));
+    return OrNone(Use([&](CopyIndex& index) { return index.GetDocument(id); }),
+                  [with_text](const StoredDocument& doc) { return serve::StoredDocumentJson(doc, with_text); });
   }
 
   bool Delete(const std::string& id) {
-    Status s;
-    {
-      py::gil_scoped_release unlocked;
-      s = index().Delete(id);
-    }
+    const Status s = Use([&](CopyIndex& index) { return index.Delete(id); });
     if (s.code() == StatusCode::kNotFound) return false;
     Check(s);
     return true;
   }
 
   uint64_t DeleteBefore(int32_t day) {
-    py::gil_scoped_release unlocked;
-    return Take(index().DeleteBefore(day));
+    return Take(Use([&](CopyIndex& index) { return index.DeleteBefore(day); }));
   }
 
   py::object Cluster(uint64_t id) {
-    Result<ClusterInfo> cluster = [&] {
-      py::gil_scoped_release unlocked;
-      return index().GetCluster(id);
-    }();
-    if (cluster.status().code() == StatusCode::kNotFound) return py::none();
-    return FromJson(serve::ClusterJson(Take(std::move(cluster))));
+    return OrNone(Use([&](CopyIndex& index) { return index.GetCluster(id); }), serve::ClusterJson);
   }
 
   py::object Story(uint64_t id, size_t max_members) {
-    Result<StoryInfo> story = [&] {
-      py::gil_scoped_release unlocked;
-      return index().GetStory(id, max_members);
-    }();
-    if (story.status().code() == StatusCode::kNotFound) return py::none();
-    return FromJson(serve::StoryJson(Take(std::move(story))));
+    return OrNone(Use([&](CopyIndex& index) { return index.GetStory(id, max_members); }), serve::StoryJson);
   }
 
   py::dict Stats() {
-    const CopyIndexStats s = index().Stats();
+    const CopyIndexStats s = Use([](CopyIndex& index) { return index.Stats(); });
     return py::dict(py::arg("documents") = s.documents, py::arg("clusters") = s.clusters,
                     py::arg("clustered_documents") = s.clustered_documents, py::arg("stories") = s.stories,
                     py::arg("capped_keys") = s.capped_keys, py::arg("disk_bytes") = s.disk_bytes);
   }
 
-  void CheckConsistency() {
-    py::gil_scoped_release unlocked;
-    Check(index().CheckConsistency());
-  }
-
-  void Compact() {
-    py::gil_scoped_release unlocked;
-    Check(index().Compact());
-  }
+  void CheckConsistency() { Check(Use([](CopyIndex& index) { return index.CheckConsistency(); })); }
+  void Compact() { Check(Use([](CopyIndex& index) { return index.Compact(); })); }
 
   void Close() {
     py::gil_scoped_release unlocked;
+    std::unique_lock lock(mutex_);
     index_.reset();
   }
 
  private:
-  CopyIndex& index() {
+  // Runs `work` on the open index with the GIL released.
+  template <typename Work>
+  std::invoke_result_t<Work, CopyIndex&> Use(Work work) {
+    py::gil_scoped_release unlocked;
+    std::shared_lock lock(mutex_);
     if (!index_) throw std::runtime_error("the index is closed");
-    return *index_;
+    return work(*index_);
   }
+
+  // None for kNotFound, else the value as the HTTP service writes it.
+  template <typename T, typename ToJson>
+  static py::object OrNone(Result<T> result, ToJson to_json) {
+    if (result.status().code() == StatusCode::kNotFound) return py::none();
+    return FromJson(to_json(Take(std::move(result))));
+  }
+
+  std::shared_mutex mutex_;  // shared by calls, exclusive for close()
   std::unique_ptr<CopyIndex> index_;
 };
 

@@ -184,6 +184,30 @@ class CopyIndexTest(unittest.TestCase):
         with self.assertRaises(RuntimeError):
             index.stats()
 
+    def test_threads_add_while_another_closes(self):
+        index = reprint.CopyIndex(self.path, sync=False)
+        outcomes = []
+
+        def add(worker):
+            for i in range(20):
+                try:
+                    index.add([{"id": f"w{worker}-{i}", "text": words(100 * worker + i, 80)}])
+                    outcomes.append("added")
+                except RuntimeError as e:
+                    self.assertIn("closed", str(e))
+                    outcomes.append("closed")
+
+        threads = [threading.Thread(target=add, args=(w,)) for w in range(4)]
+        for t in threads:
+            t.start()
+        index.close()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(outcomes), 80)
+        with reprint.CopyIndex(self.path) as reopened:  # whatever was added before the close is there
+            self.assertEqual(reopened.stats()["documents"], outcomes.count("added"))
+            reopened.check()
+
     def test_one_directory_one_open_index(self):
         with reprint.CopyIndex(self.path, sync=False):
             with self.assertRaises(RuntimeError):
