@@ -305,7 +305,9 @@ class PyCopyIndex {
     const CopyIndexStats s = Use([](CopyIndex& index) { return index.Stats(); });
     return py::dict(py::arg("documents") = s.documents, py::arg("clusters") = s.clusters,
                     py::arg("clustered_documents") = s.clustered_documents, py::arg("stories") = s.stories,
-                    py::arg("capped_keys") = s.capped_keys, py::arg("disk_bytes") = s.disk_bytes);
+                    py::arg("capped_keys") = s.capped_keys, py::arg("disk_bytes") = s.disk_bytes,
+                    py::arg("cache_bytes_used") = s.cache_bytes_used, py::arg("memtable_bytes") = s.memtable_bytes,
+                    py::arg("commits") = s.commits, py::arg("compactions") = s.compactions);
   }
 
   void CheckConsistency() { Check(Use([](CopyIndex& index) { return index.CheckConsistency(); })); }

@@ -140,6 +140,8 @@ int RunIndexStats(IndexArgs& args) {
   j["stories"] = s.stories;
   j["capped_keys"] = s.capped_keys;
   j["disk_bytes"] = s.disk_bytes;
+  j["cache_bytes_used"] = s.cache_bytes_used;
+  j["memtable_bytes"] = s.memtable_bytes;
   std::printf("%s\n", serve::Serialize(j).c_str());
   return 0;
 }
