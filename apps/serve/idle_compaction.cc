@@ -27,10 +27,12 @@ void IdleCompaction::Look() {
     last_change_ = now;
     return;
   }
-  if (commits == compacted_commits_ || now - last_change_ < idle_) return;
+  if (commits == compacted_commits_ || now - last_change_ < idle_ || now < next_allowed_) return;
   Status status = index_->Compact();
   if (!status.ok()) std::fprintf(stderr, "reprint serve: compaction failed: %s\n", status.ToString().c_str());
   compacted_commits_ = commits;  // a failure is not retried until more writes come
+  const auto done = std::chrono::steady_clock::now();
+  next_allowed_ = done + std::chrono::duration_cast<std::chrono::steady_clock::duration>((done - now) / kMaxDuty);
 }
 
 }  // namespace reprint::serve
