@@ -2,6 +2,7 @@
 // through the CLI on one small corpus.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -80,6 +81,25 @@ TEST(IndexCliTest, AddQueryStatsCompactCheckAndDelete) {
   EXPECT_EQ(RunCli({"index", "delete", "--index", index, "-q", "never-added"}).exit_code, 1);
   EXPECT_EQ(json::parse(RunCli({"index", "stats", "--index", index}).out)["clusters"], 0);
   EXPECT_EQ(RunCli({"index", "check", "--index", index}).exit_code, 0);
+}
+
+TEST(IndexCliTest, OnlyAddCreatesAnIndex) {
+  TempDir dir;
+  const std::string missing = (dir.path() / "mistyped").string();
+  const std::string input = dir.Write("one.jsonl", json{{"id", "a"}, {"text", Sentences(3, 10)}}.dump() + "\n").string();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"index", "stats", "--index", missing},
+        {"index", "check", "--index", missing},
+        {"index", "compact", "--index", missing},
+        {"index", "delete", "--index", missing, "a"},
+        {"index", "query", "--index", missing, input}}) {
+    const CommandResult r = RunCli(args);
+    EXPECT_EQ(r.exit_code, 2) << args[1];
+    EXPECT_NE(r.err.find("no index in"), std::string::npos) << args[1] << ": " << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(missing));
+  EXPECT_EQ(RunCli({"index", "add", "--index", missing, "-q", input}).exit_code, 0);
+  EXPECT_EQ(json::parse(RunCli({"index", "stats", "--index", missing}).out)["documents"], 1);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <thread>
 
 #include "answer_json.h"
@@ -14,8 +15,13 @@
 namespace reprint::cli {
 namespace {
 
-Result<std::unique_ptr<CopyIndex>> OpenIndex(IndexArgs& args) {
+// Only `index add` creates an index: the other commands on a mistyped
+// directory would otherwise answer from a new, empty one.
+Result<std::unique_ptr<CopyIndex>> OpenIndex(IndexArgs& args, bool create = false) {
+  if (!create && !std::filesystem::exists(std::filesystem::path(args.index_dir) / "CURRENT"))
+    return Status::NotFound("no index in " + args.index_dir + " (`reprint index add` creates one)");
   args.options.sync_writes = !args.no_sync;
+  args.options.create_if_missing = create;
   return CopyIndex::Open(args.index_dir, args.options);
 }
 
@@ -61,7 +67,7 @@ int Stream(IndexArgs& args, bool dry_run) {
   read.on_problem = [&log](const ReadProblem& p) { log.Report(p); };
   auto reader = DocumentReader::Open(args.common.inputs, read);
   if (!reader.ok()) return Fail(reader.status());
-  auto index = OpenIndex(args);
+  auto index = OpenIndex(args, /*create=*/!dry_run);
   if (!index.ok()) return Fail(index.status());
   OutputFile out(args.common.output);
   if (!out.ok()) return Fail(Status::IoError(out.error()));
