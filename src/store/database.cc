@@ -139,6 +139,9 @@ Status Database::Write(rocksdb::WriteBatch* batch, bool sync) {
 Status Database::CompactAll() {
   for (size_t c = 0; c < handles_.size(); ++c) {
     rocksdb::CompactRangeOptions options;
+    // The service compacts while it serves (reprint serve --compact-idle):
+    // writes that resume meanwhile still get their level-0 files compacted.
+    options.exclusive_manual_compaction = false;
     // The blobs' last level is most of the store and already in order (blob
     // keys begin with the seq): only what lies above it is merged down.
     // The other columns are small and point-read: rewritten whole.
