@@ -63,8 +63,13 @@ DocumentFormat ParseFormat(const std::string& format) {
 RawDocument RawFromDict(const py::dict& doc, size_t index) {
   RawDocument raw;
   raw.index = index;
+  // str and bytes as they are (bytes: HTML in its own encoding, decoded by
+  // the cleaner); anything else (a numeric id) by its str().
   const auto field = [&doc](const char* name) {
-    return doc.contains(name) && !doc[name].is_none() ? py::str(doc[name]).cast<std::string>() : std::string();
+    if (!doc.contains(name) || doc[name].is_none()) return std::string();
+    const py::object value = doc[name];
+    if (py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value)) return value.cast<std::string>();
+    return py::str(value).cast<std::string>();
   };
   raw.id = field("id");
   raw.url = field("url");
@@ -95,11 +100,11 @@ py::dict ScoresDict(const PairScores& s) {
                   py::arg("shared_shingles") = s.intersection);
 }
 
-py::dict Clean(const std::string& content, const std::string& format, const std::string& id, const std::string& url,
+py::dict Clean(std::string content, const std::string& format, const std::string& id, const std::string& url,
                const std::string& date, const std::string& title, bool remove_boilerplate) {
   RawDocument raw;
   raw.id = id, raw.url = url, raw.date = date, raw.title = title;
-  raw.content = content;
+  raw.content = std::move(content);
   raw.format = ParseFormat(format);
   CleanDocument out;
   {

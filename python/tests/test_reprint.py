@@ -174,6 +174,16 @@ class CopyIndexTest(unittest.TestCase):
             self.assertIsNone(index.get("other"))
             self.assertEqual(index.get("full")["cluster"], half["cluster"]["id"])
 
+    def test_html_bytes_and_numeric_ids_are_read_as_given(self):
+        page = ("<html><head><meta charset=\"windows-1252\"></head><body><article><p>Caf\xe9 owners said "
+                + STORY + "</p></article></body></html>").encode("windows-1252")
+        with reprint.CopyIndex(self.path, sync=False) as index:
+            answer = index.add([{"id": 42, "html": page}])[0]
+            self.assertEqual(answer["id"], "42")
+            self.assertTrue(answer["stored"])
+            self.assertIn("Caf\u00e9 owners said", index.get("42", text=True)["text"])
+            self.assertEqual(index.query({"id": "q", "text": STORY})["copy_of"], "42")
+
     def test_bad_documents_and_closed_index(self):
         index = reprint.CopyIndex(self.path, sync=False)
         with self.assertRaises(ValueError):

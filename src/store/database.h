@@ -59,9 +59,10 @@ class Database {
   rocksdb::ColumnFamilyHandle* handle(Column c) const { return handles_[static_cast<int>(c)]; }
   // Commits a batch; with sync the log is fsync'ed first.
   Status Write(rocksdb::WriteBatch* batch, bool sync);
-  // Rewrites every column into its last level: after a bulk load, so that
-  // lookups meet one sorted run and the merge operands of each posting are
-  // folded into one value, instead of RocksDB doing it later under load.
+  // Compacts every column down to its last level (postings and meta
+  // rewritten whole): after a bulk load or a burst of writes, so that lookups
+  // meet one sorted run and the merge operands of each posting are folded
+  // into one value, instead of RocksDB doing it later under load.
   Status CompactAll();
   uint64_t DiskBytes() const;
   uint64_t CacheBytesUsed() const;
