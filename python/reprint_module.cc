@@ -126,27 +126,18 @@ py::dict Clean(std::string content, const std::string& format, const std::string
 }
 
 py::dict Compare(const std::string& a, const std::string& b, double jaccard, double containment) {
-  Fingerprint print_a, print_b;
-  ShingleSet shingles_a, shingles_b;
-  PairScores scores;
-  Relation relation;
+  RelationThresholds thresholds;
+  thresholds.jaccard = jaccard, thresholds.containment = containment;
+  TextComparison c;
   {
     py::gil_scoped_release unlocked;
-    Fingerprinter fingerprinter;
-    fingerprinter.Compute(a, &print_a);
-    fingerprinter.Compute(b, &print_b);
-    fingerprinter.Shingles(a, &shingles_a);
-    fingerprinter.Shingles(b, &shingles_b);
-    scores = CompareShingleSets(shingles_a, shingles_b);
-    RelationThresholds thresholds;
-    thresholds.jaccard = jaccard, thresholds.containment = containment;
-    relation = ClassifyPair(scores, print_a.exact_hash == print_b.exact_hash, thresholds);
+    c = CompareTexts(a, b, FingerprintOptions(), thresholds);
   }
-  py::dict out = ScoresDict(scores);
-  out["relation"] = std::string(RelationName(relation));
-  out["a_shingles"] = shingles_a.size();
-  out["b_shingles"] = shingles_b.size();
-  if (relation == Relation::kContained) out["contained"] = shingles_a.size() < shingles_b.size() ? "a" : "b";
+  py::dict out = ScoresDict(c.scores);
+  out["relation"] = std::string(RelationName(c.relation));
+  out["a_shingles"] = c.a_shingles;
+  out["b_shingles"] = c.b_shingles;
+  if (c.relation == Relation::kContained) out["contained"] = c.a_shingles < c.b_shingles ? "a" : "b";
   return out;
 }
 

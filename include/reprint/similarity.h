@@ -44,4 +44,14 @@ PairScores CompareShingleSets(const std::vector<uint32_t>& a, const std::vector<
 // Returns the relation of a pair from its scores; exact_hash_equal wins.
 Relation ClassifyPair(const PairScores& scores, bool exact_hash_equal, const RelationThresholds& thresholds);
 
+// Two clean texts compared on their full shingle sets, as `reprint compare`
+// does: the scores, the relation and each side's number of shingles.
+struct TextComparison {
+  PairScores scores;
+  Relation relation = Relation::kUnrelated;
+  size_t a_shingles = 0, b_shingles = 0;
+};
+TextComparison CompareTexts(std::string_view a, std::string_view b, const FingerprintOptions& fingerprint,
+                            const RelationThresholds& thresholds);
+
 }  // namespace reprint

@@ -1,5 +1,7 @@
 #include "reprint/similarity.h"
 
+#include "reprint/fingerprint.h"
+
 #include <algorithm>
 
 namespace reprint {
@@ -54,6 +56,23 @@ Relation ClassifyPair(const PairScores& scores, bool exact_hash_equal, const Rel
   if (scores.containment >= t.containment && scores.smaller_size >= t.min_contained_shingles)
     return Relation::kContained;
   return Relation::kUnrelated;
+}
+
+TextComparison CompareTexts(std::string_view a, std::string_view b, const FingerprintOptions& fingerprint,
+                            const RelationThresholds& thresholds) {
+  Fingerprinter fingerprinter(fingerprint);
+  Fingerprint print_a, print_b;
+  ShingleSet shingles_a, shingles_b;
+  fingerprinter.Compute(a, &print_a);
+  fingerprinter.Compute(b, &print_b);
+  fingerprinter.Shingles(a, &shingles_a);
+  fingerprinter.Shingles(b, &shingles_b);
+  TextComparison out;
+  out.scores = CompareShingleSets(shingles_a, shingles_b);
+  out.relation = ClassifyPair(out.scores, print_a.exact_hash == print_b.exact_hash, thresholds);
+  out.a_shingles = shingles_a.size();
+  out.b_shingles = shingles_b.size();
+  return out;
 }
 
 }  // namespace reprint

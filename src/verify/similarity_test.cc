@@ -41,4 +41,17 @@ TEST(SimilarityTest, ClassificationOrder) {
 }
 
 }  // namespace
+TEST(CompareTextsTest, ExactTrimmedAndUnrelated) {
+  std::string story, other;
+  for (int i = 0; i < 120; ++i) story += "word" + std::to_string(i * 7 % 101) + "x" + std::to_string(i) + " ";
+  for (int i = 0; i < 120; ++i) other += "other" + std::to_string(i) + " ";
+  const RelationThresholds thresholds;
+  EXPECT_EQ(CompareTexts(story, story, FingerprintOptions(), thresholds).relation, Relation::kExact);
+  const TextComparison trimmed = CompareTexts(story.substr(0, story.size() / 2), story, FingerprintOptions(), thresholds);
+  EXPECT_EQ(trimmed.relation, Relation::kContained);
+  EXPECT_LT(trimmed.a_shingles, trimmed.b_shingles);
+  EXPECT_GT(trimmed.scores.containment, 0.95);  // the cut splits a word: one shingle differs
+  EXPECT_EQ(CompareTexts(story, other, FingerprintOptions(), thresholds).relation, Relation::kUnrelated);
+}
+
 }  // namespace reprint
