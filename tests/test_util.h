@@ -13,7 +13,9 @@ namespace reprint::testing {
 class TempDir {
  public:
   TempDir();
-  ~TempDir();
+  ~TempDir();  // removes the directory and everything in it
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }
   std::filesystem::path Write(const std::string& name, const std::string& content) const;
 
