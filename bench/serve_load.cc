@@ -2,14 +2,16 @@
 //
 //   serve_load --url 127.0.0.1:8080 --input docs.jsonl [--skip N] [--docs N]
 //              [--connections C] [--duration S | --count N] [--rate R]
-//              [--dry-run] [--id-prefix P] [--pid PID] [--json-out FILE]
+//              [--dry-run] [--batch N] [--id-prefix P] [--pid PID] [--json-out FILE]
 //
 // Reads documents from a JSON Lines file (lines --skip .. --skip+--docs) and
 // POSTs one document per request over C keep-alive connections, one
 // httplib::Client per thread. Request i always carries line skip + (i mod
 // docs) with the id "<prefix><skip+i>", so the order is deterministic and the
 // ids never collide with preloaded ones (nor with an earlier run given a
-// different --skip or prefix).
+// different --skip or prefix). With --batch N, request i carries the N
+// documents i*N .. i*N+N-1 as one JSON Lines body (rates then count requests;
+// documents/s is printed beside them).
 //
 // Two modes:
 //  - closed loop (default): every connection sends its next request as soon as
@@ -57,6 +59,7 @@ struct Args {
   uint64_t count = 0;
   double rate = 0;
   bool dry_run = false;
+  uint64_t batch = 1;
   std::string id_prefix = "load-";
   int pid = 0;
   std::string json_out;
@@ -117,6 +120,12 @@ std::vector<std::string> LoadDocuments(const Args& args) {
   return out;
 }
 
+uint64_t CountOccurrences(const std::string& text, std::string_view needle) {
+  uint64_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
 // Kilobytes of a /proc/PID/status field, or -1.
 long ProcStatusKb(int pid, const char* field) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
@@ -170,6 +179,9 @@ int main(int argc, char** argv) {
   app.add_option("-n,--count", args.count, "Requests to send at most (0: no limit)")->capture_default_str();
   app.add_option("--rate", args.rate, "Open loop: offered requests/s over all connections (0: closed loop)");
   app.add_flag("--dry-run", args.dry_run, "Query without storing (?dry_run=1)");
+  app.add_option("--batch", args.batch, "Documents per request (JSON Lines when more than one)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
   app.add_option("--id-prefix", args.id_prefix, "Prefix of the ids sent")->capture_default_str();
   app.add_option("--pid", args.pid, "Server pid: report its VmRSS / VmHWM");
   app.add_option("--json-out", args.json_out, "Also write the results as JSON to this file");
@@ -196,6 +208,7 @@ int main(int argc, char** argv) {
                std::chrono::duration<double>(Clock::now() - load_start).count());
 
   const std::string path = args.dry_run ? "/v1/documents?dry_run=1" : "/v1/documents";
+  const char* content_type = args.batch > 1 ? "application/x-ndjson" : "application/json";
   const bool open_loop = args.rate > 0;
   const auto start = Clock::now() + std::chrono::milliseconds(200 + 2 * args.connections);
   const auto end = args.duration > 0 ? start + std::chrono::duration_cast<Clock::duration>(
@@ -244,9 +257,13 @@ int main(int argc, char** argv) {
         } else if (due >= end) {
           break;
         }
-        body = "{\"id\":\"" + args.id_prefix + std::to_string(args.skip + i) + "\"" + docs[i % docs.size()];
+        body.clear();
+        for (uint64_t k = i * args.batch; k < (i + 1) * args.batch; ++k) {
+          body += "{\"id\":\"" + args.id_prefix + std::to_string(args.skip + k) + "\"" + docs[k % docs.size()];
+          if (args.batch > 1) body += '\n';
+        }
         const auto sent = Clock::now();
-        httplib::Result res = client.Post(path, body, "application/json");
+        httplib::Result res = client.Post(path, body, content_type);
         const auto finished = Clock::now();
         s.bytes_sent += body.size();
         const auto micros = [](Clock::duration d) {
@@ -264,7 +281,7 @@ int main(int argc, char** argv) {
           continue;
         }
         ++s.statuses[res->status];
-        if (res->status == 200 && res->body.find("\"copy_of\":null") == std::string::npos) ++s.copies;
+        if (res->status == 200) s.copies += args.batch - CountOccurrences(res->body, "\"copy_of\":null");
       }
     });
   }
@@ -307,6 +324,8 @@ int main(int argc, char** argv) {
   j["requests"] = requests;
   j["seconds"] = elapsed;
   j["requests_per_s"] = requests / elapsed;
+  j["documents_per_request"] = args.batch;
+  j["documents_per_s"] = requests * args.batch / elapsed;
   j["ok_per_s"] = ok / elapsed;
   j["status"] = {{"200", ok}, {"429", r429}, {"503", r503}, {"other", other}, {"transport_error", errors}};
   j["copies"] = all.copies;
@@ -330,6 +349,9 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(ok), static_cast<unsigned long long>(r429),
               static_cast<unsigned long long>(r503), static_cast<unsigned long long>(other),
               static_cast<unsigned long long>(errors), static_cast<unsigned long long>(all.copies));
+  if (args.batch > 1)
+    std::printf("  %llu documents per request: %.0f documents/s\n", static_cast<unsigned long long>(args.batch),
+                requests * args.batch / elapsed);
   if (!rates.empty())
     std::printf("  per second: min %u, median %u, max %u\n", rates.front(), rates[rates.size() / 2], rates.back());
   std::printf("  latency ms%s: mean %.2f p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f\n",

@@ -14,7 +14,10 @@
 # Several loads run one after the other on the same server (ingest,query
 # measures queries on an index that has just taken writes, as in service;
 # `compacted` waits for the server's idle compaction, see SERVE_ARGS).
-# Environment: CONNS (default 8); INDEX (default bench/out/serve-index-1000000);
+# Environment: CONNS (default 8); BATCH (documents per request, default 1);
+# QUERY_SKIP and QUERY_DOCS (the stream lines queries cycle through, default
+# 400000 and 40000: fewer than a run sends, so later passes repeat queries;
+# 150000 and 350000 never repeat); INDEX (default bench/out/serve-index-1000000);
 # SERVE_ARGS (more flags for `reprint serve`, e.g. "--compact-idle 5");
 # PRELOAD (an allocator to LD_PRELOAD into the server); PERF=FILE to record a
 # perf profile of the server over each load (FILE.query, FILE.ingest).
@@ -44,7 +47,7 @@ done
 measure() {  # one load: query or ingest
   local args
   case "$1" in
-    query) args=(--dry-run --skip 400000 --docs 40000) ;;
+    query) args=(--dry-run --skip "${QUERY_SKIP:-400000}" --docs "${QUERY_DOCS:-40000}") ;;
     ingest) args=(--skip "$ingested" --docs 250000) ingested=$((ingested + 250000)) ;;
   esac
   echo "== $1"
@@ -55,7 +58,7 @@ measure() {  # one load: query or ingest
     perf_pid=$!
   fi
   "$load" --url "127.0.0.1:$port" --input "$stream" "${args[@]}" -c "${CONNS:-8}" --duration "$duration" \
-    --id-prefix "s$ingested-" 2>&1 | grep -E "requests/s|latency"
+    --batch "${BATCH:-1}" --id-prefix "s$ingested-" 2>&1 | grep -E "requests/s|documents/s|latency"
   thread_ticks > "$work.after"
   [[ -z "$perf_pid" ]] || wait "$perf_pid"
   grep VmHWM "/proc/$pid/status"
