@@ -286,6 +286,40 @@ TEST_F(CopyIndexTest, ConcurrentAddsAreAllStoredAndGrouped) {
   EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
 }
 
+// Near-duplicates (not exact copies) from many threads: each group is
+// matched while the group before it is still being written, so a document
+// finds the partners of that group through its pending posting merges
+// (counted once, whether or not the write has landed).
+TEST_F(CopyIndexTest, ConcurrentNearDuplicatesFindThePartnersOfTheGroupBeingWritten) {
+  constexpr int kThreads = 8, kEach = 20;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        // The same 200 words per i, the last two this thread's own.
+        const std::string text = Words(2000 + i, 198) + " thread" + std::to_string(t) + " edit" + std::to_string(t);
+        std::vector<PreparedDocument> docs;
+        docs.push_back(Prepare(std::to_string(t) + "-" + std::to_string(i), text));
+        std::vector<DocumentAnswer> answers;
+        ASSERT_TRUE(index_->Add(std::move(docs), &answers).ok());
+      }
+    });
+  for (auto& t : threads) t.join();
+  const CopyIndexStats stats = index_->Stats();
+  EXPECT_EQ(stats.documents, uint64_t{kThreads * kEach});
+  EXPECT_EQ(stats.clusters, uint64_t{kEach});
+  EXPECT_EQ(stats.clustered_documents, uint64_t{kThreads * kEach});
+  EXPECT_TRUE(index_->CheckConsistency().ok()) << index_->CheckConsistency().ToString();
+  // Every document is in its text's cluster with all the others.
+  for (int i = 0; i < kEach; ++i) {
+    Result<StoredDocument> first = index_->GetDocument("0-" + std::to_string(i));
+    ASSERT_TRUE(first.ok());
+    Result<ClusterInfo> cluster = index_->GetCluster(first->cluster_id);
+    ASSERT_TRUE(cluster.ok());
+    EXPECT_EQ(cluster->members.size(), size_t{kThreads}) << "text " << i;
+  }
+}
+
 TEST_F(CopyIndexTest, KeepsTheParametersItWasBuiltWith) {
   Add("a", Words(14, 100));
   index_.reset();

@@ -210,6 +210,32 @@ std::string WriteGroup::OverlayKey(Column column, std::string_view key) {
   return k;
 }
 
+WriteGroup::WriteGroup(const Database& database, HotPostings* hot, const WriteGroup* base,
+                       const rocksdb::Snapshot* before_base)
+    : database_(database), hot_(hot), base_(base) {
+  read_options_.snapshot = before_base;
+}
+
+const std::optional<std::string>* WriteGroup::Written(const std::string& overlay) const {
+  for (const WriteGroup* g : {this, base_}) {
+    if (g == nullptr) continue;
+    if (auto it = g->written_.find(overlay); it != g->written_.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+void WriteGroup::ApplyMerges(const std::string& overlay, std::optional<std::string>* value) const {
+  for (const WriteGroup* g : {base_, this}) {
+    if (g == nullptr) continue;
+    auto it = g->merges_.find(overlay);
+    if (it == g->merges_.end()) continue;
+    if (!value->has_value()) value->emplace();
+    for (const std::string& operand : it->second) ApplyOperand(operand, &**value);
+  }
+}
+
+// Postings are only merged and the other columns only put or deleted, so a
+// key has either written values or merge operands, never both.
 Status WriteGroup::ReadThrough(Column column, std::string_view key, std::optional<std::string>* value) {
   if (column == Column::kPostings && hot_ != nullptr)
     if (const std::string* hot = hot_->Find(key)) {
@@ -217,20 +243,17 @@ Status WriteGroup::ReadThrough(Column column, std::string_view key, std::optiona
       return Status::Ok();
     }
   const std::string overlay = OverlayKey(column, key);
-  if (auto it = written_.find(overlay); it != written_.end()) {
-    *value = it->second;
+  if (const std::optional<std::string>* written = Written(overlay)) {
+    *value = *written;
     return Status::Ok();
   }
   std::string stored;
   rocksdb::Status s =
-      database_.db()->Get(rocksdb::ReadOptions(), database_.handle(column), rocksdb::Slice(key.data(), key.size()), &stored);
+      database_.db()->Get(read_options_, database_.handle(column), rocksdb::Slice(key.data(), key.size()), &stored);
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "index read");
   if (s.ok()) *value = std::move(stored);
   else value->reset();
-  if (auto it = merges_.find(overlay); it != merges_.end()) {
-    if (!value->has_value()) value->emplace();
-    for (const std::string& operand : it->second) ApplyOperand(operand, &**value);
-  }
+  ApplyMerges(overlay, value);
   if (column == Column::kPostings && hot_ != nullptr && value->has_value()) hot_->Offer(key, **value);
   return Status::Ok();
 }
@@ -245,13 +268,13 @@ Status WriteGroup::Get(Column column, std::string_view key, std::string* value, 
 
 Status WriteGroup::MultiGet(Column column, const std::vector<std::string>& keys,
                             std::vector<std::optional<std::string>>* values) {
-  // Keys the group has not touched go to the database in one MultiGet.
+  // Keys neither this group nor its base has touched go to the database in one MultiGet.
   std::vector<size_t> untouched;
   values->assign(keys.size(), std::nullopt);
   const bool hot = column == Column::kPostings && hot_ != nullptr;
   for (size_t i = 0; i < keys.size(); ++i) {
     const std::string overlay = OverlayKey(column, keys[i]);
-    if (written_.count(overlay) || merges_.count(overlay) || (hot && hot_->Find(keys[i]))) {
+    if (Touches(overlay) || (base_ != nullptr && base_->Touches(overlay)) || (hot && hot_->Find(keys[i]))) {
       if (Status s = ReadThrough(column, keys[i], &(*values)[i]); !s.ok()) return s;
     } else {
       untouched.push_back(i);
@@ -262,8 +285,8 @@ Status WriteGroup::MultiGet(Column column, const std::vector<std::string>& keys,
   for (size_t i : untouched) slices.emplace_back(keys[i]);
   std::vector<rocksdb::PinnableSlice> found(untouched.size());
   std::vector<rocksdb::Status> statuses(untouched.size());
-  database_.db()->MultiGet(rocksdb::ReadOptions(), database_.handle(column), slices.size(), slices.data(),
-                           found.data(), statuses.data());
+  database_.db()->MultiGet(read_options_, database_.handle(column), slices.size(), slices.data(), found.data(),
+                           statuses.data());
   for (size_t j = 0; j < untouched.size(); ++j) {
     if (statuses[j].IsNotFound()) continue;
     if (!statuses[j].ok()) return FromRocks(statuses[j], "index read");

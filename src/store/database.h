@@ -106,11 +106,18 @@ class SnapshotReader : public StoreReader {
 
 // The writer's pending changes: a WriteBatch plus an overlay that reads
 // see before the database.
+//
+// A group may be built on top of another whose batch another thread is
+// still writing (the writer's pipelined commit): reads then see this group,
+// then the base group, then the database as it was before the base group
+// (a snapshot), so that the base's changes count once whether or not its
+// write has landed yet. The base must outlive this group and stay unchanged.
 class WriteGroup : public StoreReader {
  public:
   // `hot`: the writer's cache of long postings, read first and kept current
-  // by Merge(); may be null.
-  explicit WriteGroup(const Database& database, HotPostings* hot = nullptr) : database_(database), hot_(hot) {}
+  // by Merge(); may be null. `base` and `before_base`: both or neither.
+  explicit WriteGroup(const Database& database, HotPostings* hot = nullptr, const WriteGroup* base = nullptr,
+                      const rocksdb::Snapshot* before_base = nullptr);
   Status Get(Column column, std::string_view key, std::string* value, bool* found) override;
   Status MultiGet(Column column, const std::vector<std::string>& keys,
                   std::vector<std::optional<std::string>>* values) override;
@@ -125,10 +132,17 @@ class WriteGroup : public StoreReader {
 
  private:
   static std::string OverlayKey(Column column, std::string_view key);
+  bool Touches(const std::string& overlay) const { return written_.count(overlay) || merges_.count(overlay); }
+  // A value this group or its base wrote (nullopt inside: deleted); null if neither did.
+  const std::optional<std::string>* Written(const std::string& overlay) const;
+  // Applies the base's, then this group's, merge operands of the key.
+  void ApplyMerges(const std::string& overlay, std::optional<std::string>* value) const;
   Status ReadThrough(Column column, std::string_view key, std::optional<std::string>* value);
 
   const Database& database_;
   HotPostings* hot_;
+  const WriteGroup* base_;
+  rocksdb::ReadOptions read_options_;
   rocksdb::WriteBatch batch_;
   std::unordered_map<std::string, std::optional<std::string>> written_;  // nullopt: deleted
   std::unordered_map<std::string, std::vector<std::string>> merges_;      // pending operands per posting

@@ -1,0 +1,93 @@
+// WriteGroup built on a base group (the writer's pipelined commit): reads see
+// the group, then the base, then the database as it was before the base, so
+// the base's changes count exactly once whether or not its write has landed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "store/database.h"
+#include "store/postings.h"
+
+namespace reprint::store {
+namespace {
+
+class WriteGroupTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("reprint-write-group-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    auto opened = Database::Open(dir_.string(), DatabaseOptions{8 << 20, 8 << 20, true});
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    db_ = std::move(opened).value();
+    // Committed before the base: one posting entry and one record.
+    WriteGroup committed(*db_);
+    committed.Merge(kPosting, AddOperand({1, 0}));
+    committed.Put(Column::kMeta, "r", "old");
+    ASSERT_TRUE(db_->Write(committed.batch(), false).ok());
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  // The posting's entries as `group` reads them, through Get and MultiGet.
+  static std::vector<uint64_t> Entries(WriteGroup* group) {
+    std::vector<uint64_t> seqs;
+    std::string posting;
+    bool found = false;
+    EXPECT_TRUE(group->Get(Column::kPostings, kPosting, &posting, &found).ok());
+    std::vector<std::optional<std::string>> many;
+    EXPECT_TRUE(group->MultiGet(Column::kPostings, {kPosting, "absent"}, &many).ok());
+    EXPECT_EQ(many[0].value_or(""), posting);
+    EXPECT_FALSE(many[1].has_value());
+    for (size_t i = 0; i < PostingLength(posting); ++i) seqs.push_back(PostingAt(posting, i).seq);
+    return seqs;
+  }
+  static std::string Record(WriteGroup* group) {
+    std::string value;
+    bool found = false;
+    EXPECT_TRUE(group->Get(Column::kMeta, "r", &value, &found).ok());
+    return found ? value : "(none)";
+  }
+
+  static inline const std::string kPosting = PostingKey(KeyFamily::kBand, 7);
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(WriteGroupTest, ReadsSeeTheBaseOnceWhetherOrNotItsWriteHasLanded) {
+  WriteGroup base(*db_);
+  base.Merge(kPosting, AddOperand({2, 0}));
+  base.Put(Column::kMeta, "r", "base");
+  const rocksdb::Snapshot* before_base = db_->db()->GetSnapshot();
+
+  WriteGroup next(*db_, nullptr, &base, before_base);
+  next.Merge(kPosting, AddOperand({3, 0}));
+  EXPECT_EQ(Entries(&next), (std::vector<uint64_t>{1, 2, 3}));
+  EXPECT_EQ(Record(&next), "base");
+
+  // The base's write lands while `next` is still being built.
+  ASSERT_TRUE(db_->Write(base.batch(), false).ok());
+  EXPECT_EQ(Entries(&next), (std::vector<uint64_t>{1, 2, 3}));
+  EXPECT_EQ(Record(&next), "base");
+  next.Put(Column::kMeta, "r", "next");
+  EXPECT_EQ(Record(&next), "next");
+
+  db_->db()->ReleaseSnapshot(before_base);
+}
+
+TEST_F(WriteGroupTest, ADeletionInTheBaseHidesTheCommittedValue) {
+  WriteGroup base(*db_);
+  base.Delete(Column::kMeta, "r");
+  base.Merge(kPosting, RemoveOperand(1));
+  const rocksdb::Snapshot* before_base = db_->db()->GetSnapshot();
+  ASSERT_TRUE(db_->Write(base.batch(), false).ok());
+
+  WriteGroup next(*db_, nullptr, &base, before_base);
+  EXPECT_EQ(Record(&next), "(none)");
+  EXPECT_EQ(Entries(&next), std::vector<uint64_t>{});
+  db_->db()->ReleaseSnapshot(before_base);
+}
+
+}  // namespace
+}  // namespace reprint::store
