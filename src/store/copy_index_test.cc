@@ -53,6 +53,21 @@ class CopyIndexTest : public ::testing::Test {
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     index_ = std::move(opened).value();
   }
+  // Each of `threads` threads adds `each` documents, one per request, with
+  // the ids "<thread>-<i>" and the texts text_of(thread, i).
+  void AddConcurrently(int threads, int each, const std::function<std::string(int, int)>& text_of) {
+    std::vector<std::thread> running;
+    for (int t = 0; t < threads; ++t)
+      running.emplace_back([&, t] {
+        for (int i = 0; i < each; ++i) {
+          std::vector<PreparedDocument> docs;
+          docs.push_back(Prepare(std::to_string(t) + "-" + std::to_string(i), text_of(t, i)));
+          std::vector<DocumentAnswer> answers;
+          ASSERT_TRUE(index_->Add(std::move(docs), &answers).ok());
+        }
+      });
+    for (auto& t : running) t.join();
+  }
   PreparedDocument Prepare(const std::string& id, const std::string& text, const std::string& date = "") {
     RawDocument raw;
     raw.id = id;
@@ -267,18 +282,8 @@ TEST_F(CopyIndexTest, CopiesShareTheirStoryAndStoriesHaveLabels) {
 
 TEST_F(CopyIndexTest, ConcurrentAddsAreAllStoredAndGrouped) {
   constexpr int kThreads = 8, kEach = 25;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t)
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        const std::string id = std::to_string(t) + "-" + std::to_string(i);
-        std::vector<PreparedDocument> docs;
-        docs.push_back(Prepare(id, Words(1000 + i, 150)));  // threads post copies of each other
-        std::vector<DocumentAnswer> answers;
-        ASSERT_TRUE(index_->Add(std::move(docs), &answers).ok());
-      }
-    });
-  for (auto& t : threads) t.join();
+  // Threads post copies of each other.
+  AddConcurrently(kThreads, kEach, [](int, int i) { return Words(1000 + i, 150); });
   const CopyIndexStats stats = index_->Stats();
   EXPECT_EQ(stats.documents, uint64_t{kThreads * kEach});
   EXPECT_EQ(stats.clusters, uint64_t{kEach});
@@ -292,19 +297,10 @@ TEST_F(CopyIndexTest, ConcurrentAddsAreAllStoredAndGrouped) {
 // (counted once, whether or not the write has landed).
 TEST_F(CopyIndexTest, ConcurrentNearDuplicatesFindThePartnersOfTheGroupBeingWritten) {
   constexpr int kThreads = 8, kEach = 20;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t)
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        // The same 200 words per i, the last two this thread's own.
-        const std::string text = Words(2000 + i, 198) + " thread" + std::to_string(t) + " edit" + std::to_string(t);
-        std::vector<PreparedDocument> docs;
-        docs.push_back(Prepare(std::to_string(t) + "-" + std::to_string(i), text));
-        std::vector<DocumentAnswer> answers;
-        ASSERT_TRUE(index_->Add(std::move(docs), &answers).ok());
-      }
-    });
-  for (auto& t : threads) t.join();
+  // The same 200 words per i, the last two this thread's own.
+  AddConcurrently(kThreads, kEach, [](int t, int i) {
+    return Words(2000 + i, 198) + " thread" + std::to_string(t) + " edit" + std::to_string(t);
+  });
   const CopyIndexStats stats = index_->Stats();
   EXPECT_EQ(stats.documents, uint64_t{kThreads * kEach});
   EXPECT_EQ(stats.clusters, uint64_t{kEach});
