@@ -107,9 +107,8 @@ class LiveSet {
 
 // Every entry of every posting names a stored document that represents its
 // text (deletions must take their entries out).
-Status CheckPostings(const store::IndexCore& core, store::SnapshotReader* reader, const LiveSet& live) {
-  std::unique_ptr<rocksdb::Iterator> it(
-      core.database->db()->NewIterator(reader->read_options(), core.database->handle(Column::kPostings)));
+Status CheckPostings(store::SnapshotReader* reader, const LiveSet& live) {
+  std::unique_ptr<rocksdb::Iterator> it = reader->Scan(Column::kPostings);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string_view posting = it->value().ToStringView();
     for (size_t i = 0; i < store::PostingLength(posting); ++i) {
@@ -142,10 +141,8 @@ Status CheckExactList(store::StoreReader* reader, std::string_view key, const Li
 }
 
 // Every list of documents sharing a text (chunked lists under 'q' + hash).
-Status CheckExactLists(const store::IndexCore& core, store::SnapshotReader* reader, const LiveSet& live,
-                       uint64_t* listed) {
-  std::unique_ptr<rocksdb::Iterator> it(
-      core.database->db()->NewIterator(reader->read_options(), core.database->handle(Column::kMeta)));
+Status CheckExactLists(store::SnapshotReader* reader, const LiveSet& live, uint64_t* listed) {
+  std::unique_ptr<rocksdb::Iterator> it = reader->Scan(Column::kMeta);
   for (it->Seek("q"); it->Valid() && it->key().starts_with("q"); it->Next()) {
     if (it->key().size() != 9) continue;  // a chunk of the list, not its header
     if (Status s = CheckExactList(reader, it->key().ToStringView(), live, listed); !s.ok()) return s;
@@ -159,8 +156,7 @@ namespace store {
 
 Status CheckIndex(const IndexCore& core) {
   SnapshotReader reader(*core.database);
-  std::unique_ptr<rocksdb::Iterator> it(
-      core.database->db()->NewIterator(reader.read_options(), core.database->handle(Column::kMeta)));
+  std::unique_ptr<rocksdb::Iterator> it = reader.Scan(Column::kMeta);
   uint64_t documents = 0, clusters = 0, clustered = 0, pointing_to_a_cluster = 0;
   store::IndexState state;
   LiveSet live;
@@ -187,11 +183,11 @@ Status CheckIndex(const IndexCore& core) {
   }
   if (Status s = store::FromRocks(it->status(), "scanning the index"); !s.ok()) return s;
   uint64_t listed = 0;
-  if (Status s = CheckExactLists(core, &reader, live, &listed); !s.ok()) return s;
+  if (Status s = CheckExactLists(&reader, live, &listed); !s.ok()) return s;
   if (listed != documents)
     return Status::Corruption(std::to_string(documents) + " documents, but " + std::to_string(listed) +
                               " listed under their texts' hashes");
-  if (Status s = CheckPostings(core, &reader, live); !s.ok()) return s;
+  if (Status s = CheckPostings(&reader, live); !s.ok()) return s;
   if (pointing_to_a_cluster != clustered)
     return Status::Corruption(std::to_string(pointing_to_a_cluster) + " records point to a cluster, but clusters list " +
                               std::to_string(clustered) + " members");

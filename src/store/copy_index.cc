@@ -547,8 +547,7 @@ Result<uint64_t> CopyIndex::DeleteBefore(int32_t day) {
   std::vector<uint64_t> expired;
   {
     store::SnapshotReader reader(*impl_->core.database);
-    std::unique_ptr<rocksdb::Iterator> it(impl_->core.database->db()->NewIterator(
-        reader.read_options(), impl_->core.database->handle(Column::kMeta)));
+    std::unique_ptr<rocksdb::Iterator> it = reader.Scan(Column::kMeta);
     const std::string end = store::DayKey(day, 0);
     for (it->Seek("t"); it->Valid() && it->key().compare(end) < 0; it->Next())
       expired.push_back(store::ReadBigEndian64(it->key().ToStringView().substr(5)));
@@ -659,8 +658,7 @@ Result<StoryInfo> CopyIndex::GetStory(uint64_t story_id, size_t max_members) con
   if (!store::DecodeStory(value, &record)) return Status::Corruption("story " + std::to_string(story_id));
   StoryInfo info{story_id, record.size, record.label, {}};
   const std::string prefix = store::SeqKey('m', story_id);
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->core.database->db()->NewIterator(reader.read_options(), impl_->core.database->handle(Column::kMeta)));
+  std::unique_ptr<rocksdb::Iterator> it = reader.Scan(Column::kMeta);
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && info.members.size() < max_members; it->Next()) {
     store::DocRecord doc;
     const uint64_t seq = store::ReadBigEndian64(it->key().ToStringView().substr(9));

@@ -167,6 +167,12 @@ SnapshotReader::SnapshotReader(const Database& database) : database_(database) {
 
 SnapshotReader::~SnapshotReader() { database_.db()->ReleaseSnapshot(snapshot_); }
 
+std::unique_ptr<rocksdb::Iterator> SnapshotReader::Scan(Column column) const {
+  rocksdb::ReadOptions options = read_options_;
+  options.total_order_seek = true;
+  return std::unique_ptr<rocksdb::Iterator>(database_.db()->NewIterator(options, database_.handle(column)));
+}
+
 Status SnapshotReader::Get(Column column, std::string_view key, std::string* value, bool* found) {
   rocksdb::Status s = database_.db()->Get(read_options_, database_.handle(column), rocksdb::Slice(key.data(), key.size()), value);
   *found = s.ok();

@@ -96,7 +96,11 @@ class SnapshotReader : public StoreReader {
   Status Get(Column column, std::string_view key, std::string* value, bool* found) override;
   Status MultiGet(Column column, const std::vector<std::string>& keys,
                   std::vector<std::optional<std::string>>* values) override;
-  const rocksdb::ReadOptions& read_options() const { return read_options_; }
+  // An iterator over the whole column in key order, as of the snapshot.
+  // Total order even where a column has a prefix extractor: a default
+  // iterator there works by prefix, and its SeekToFirst skipped every entry
+  // still in a hashed memtable.
+  std::unique_ptr<rocksdb::Iterator> Scan(Column column) const;
 
  private:
   const Database& database_;
