@@ -23,8 +23,11 @@ void AppendEntry(std::string* out, uint64_t v) { out->append(reinterpret_cast<co
 class PostingMergeOperator : public rocksdb::MergeOperator {
  public:
   bool FullMergeV2(const MergeOperationInput& in, MergeOperationOutput* out) const override {
+    // new_value may hold an earlier key's result (an iterator reuses its
+    // buffer from key to key): it is set here whole, never appended to.
     std::string& posting = out->new_value;
     if (in.existing_value != nullptr) posting.assign(in.existing_value->data(), in.existing_value->size());
+    else posting.clear();
     for (const rocksdb::Slice& operand : in.operand_list) ApplyOperand({operand.data(), operand.size()}, &posting);
     return true;
   }
