@@ -8,6 +8,7 @@
 #include <rocksdb/write_buffer_manager.h>
 
 #include "store/coding.h"
+#include "store/hashed_memtable.h"
 #include "store/postings.h"
 
 namespace reprint::store {
@@ -45,7 +46,7 @@ rocksdb::ColumnFamilyOptions ColumnOptions(Column column, const std::shared_ptr<
     cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kPostingKeyBytes));
     // The bucket array is allocated with each memtable: sized to stay a
     // small part of it (a memtable must not start out full).
-    cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(std::max<size_t>(cf.write_buffer_size / 256, 4096)));
+    cf.memtable_factory = NewHashedMemTableFactory(std::max<size_t>(cf.write_buffer_size / 256, 4096));
   }
   if (column == Column::kBlobs) {
     // LZ4, not ZSTD: with 1 M documents indexed, flushes and compactions
