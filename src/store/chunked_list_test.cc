@@ -2,26 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "store/coding.h"
+#include "store/test_database.h"
 
 namespace reprint::store {
 namespace {
 
-class ChunkedListTest : public ::testing::Test {
+class ChunkedListTest : public DatabaseTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("reprint-chunked-test-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    auto opened = Database::Open(dir_.string(), DatabaseOptions{8 << 20, 8 << 20, true});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    db_ = std::move(opened).value();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  ChunkedListTest() : DatabaseTest("reprint-chunked-test") {}
   void Commit(WriteGroup* group) { ASSERT_TRUE(db_->Write(group->batch(), false).ok()); }
   std::vector<uint64_t> Stored(const std::string& key) {
     SnapshotReader reader(*db_);
@@ -29,9 +18,6 @@ class ChunkedListTest : public ::testing::Test {
     EXPECT_TRUE(SeqChunks::Load(&reader, Column::kMeta, key, &items).ok());
     return items;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
 };
 
 // The point of the layout: an append writes the same few keys however long

@@ -5,29 +5,19 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
 #include <random>
 
 #include "store/database.h"
 #include "store/postings.h"
+#include "store/test_database.h"
 
 namespace reprint::store {
 namespace {
 
-class HashedMemTableTest : public ::testing::Test {
+class HashedMemTableTest : public DatabaseTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("reprint-hashed-memtable-test-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    auto opened = Database::Open(dir_.string(), DatabaseOptions{8 << 20, 64 << 20, true});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    db_ = std::move(opened).value();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  HashedMemTableTest() : DatabaseTest("reprint-hashed-memtable-test", DatabaseOptions{8 << 20, 64 << 20, true}) {}
   // Every posting as stored, by a scan and by lookups of each expected key.
   void ExpectStored(const std::map<std::string, std::vector<uint64_t>>& expected) {
     SnapshotReader reader(*db_);
@@ -55,9 +45,6 @@ class HashedMemTableTest : public ::testing::Test {
     for (size_t i = 0; i < PostingLength(posting); ++i) seqs.push_back(PostingAt(posting, i).seq);
     return seqs;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
 };
 
 TEST_F(HashedMemTableTest, LookupsScansAndFlushesAgree) {

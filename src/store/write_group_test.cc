@@ -4,32 +4,25 @@
 // And SnapshotReader::Scan, which sees what is still in a memtable.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <optional>
 
 #include "store/database.h"
 #include "store/postings.h"
+#include "store/test_database.h"
 
 namespace reprint::store {
 namespace {
 
-class WriteGroupTest : public ::testing::Test {
+class WriteGroupTest : public DatabaseTest {
  protected:
+  WriteGroupTest() : DatabaseTest("reprint-write-group-test") {}
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("reprint-write-group-test-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    auto opened = Database::Open(dir_.string(), DatabaseOptions{8 << 20, 8 << 20, true});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    db_ = std::move(opened).value();
+    DatabaseTest::SetUp();
     // Committed before the base: one posting entry and one record.
     WriteGroup committed(*db_);
     committed.Merge(kPosting, AddOperand({1, 0}));
     committed.Put(Column::kMeta, "r", "old");
     ASSERT_TRUE(db_->Write(committed.batch(), false).ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
   }
   // The posting's entries as `group` reads them, through Get and MultiGet.
   static std::vector<uint64_t> Entries(WriteGroup* group) {
@@ -52,8 +45,6 @@ class WriteGroupTest : public ::testing::Test {
   }
 
   static inline const std::string kPosting = PostingKey(KeyFamily::kBand, 7);
-  std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
 };
 
 TEST_F(WriteGroupTest, ReadsSeeTheBaseOnceWhetherOrNotItsWriteHasLanded) {
