@@ -8,10 +8,10 @@
 
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
-#include <type_traits>
 #include <optional>
+#include <shared_mutex>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "answer_json.h"

@@ -1,8 +1,8 @@
 #include "reprint/similarity.h"
 
-#include "reprint/fingerprint.h"
-
 #include <algorithm>
+
+#include "reprint/fingerprint.h"
 
 namespace reprint {
 
